@@ -1,0 +1,131 @@
+import { abortError, type Clock, type Executor, type SpawnedRunner, type TaskRunner, type TaskSpec, type TaskTiming } from './types';
+
+/**
+ * Virtual time for deterministic tests: timers fire in time order when `runUntilSettled` advances
+ * the clock; nothing waits for real.
+ */
+export class FakeTime implements Clock {
+  private t = 0;
+  private seq = 0;
+  private timers: { at: number; seq: number; fire: () => void }[] = [];
+
+  now(): number {
+    return this.t;
+  }
+
+  /** Resolves after `ms` of virtual time, or rejects with AbortError when `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(abortError());
+        return;
+      }
+      const onAbort = (): void => {
+        this.timers = this.timers.filter((x) => x !== timer);
+        reject(abortError());
+      };
+      const timer = {
+        at: this.t + ms,
+        seq: this.seq++,
+        fire: () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+      };
+      this.timers.push(timer);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  /** Schedules `fn` at virtual time `atMs`. */
+  at(atMs: number, fn: () => void): void {
+    this.timers.push({ at: atMs, seq: this.seq++, fire: fn });
+  }
+
+  /** Advances virtual time, timer by timer, until `promise` settles. */
+  async runUntilSettled<T>(promise: Promise<T>): Promise<T> {
+    let settled = false;
+    promise.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    for (;;) {
+      await new Promise((r) => setImmediate(r));
+      if (settled) return promise;
+      this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
+      const timer = this.timers.shift();
+      if (!timer) throw new Error('FakeTime: nothing left to run but the promise is still pending');
+      this.t = Math.max(this.t, timer.at);
+      timer.fire();
+    }
+  }
+}
+
+export interface FakeExecutorOptions {
+  /** Virtual ms from spawn() until a new worker can start its first task. */
+  readonly spawnMs?: number;
+  /** Virtual ms of message latency before a task starts on a ready worker. */
+  readonly dispatchMs?: number;
+  /** Task indexes that throw instead of completing. */
+  readonly failing?: readonly number[];
+}
+
+/**
+ * An in-process executor on virtual time. Each runner is one event loop: sleeps overlap,
+ * while CPU tasks on the same runner take turns (modelled as running one after another).
+ */
+export class FakeExecutor implements Executor {
+  spawned = 0;
+  terminated = 0;
+  private readonly warmRunner: TaskRunner;
+
+  constructor(
+    private readonly time: FakeTime,
+    private readonly options: FakeExecutorOptions = {},
+  ) {
+    this.warmRunner = this.makeRunner(0);
+  }
+
+  warm(): TaskRunner {
+    return this.warmRunner;
+  }
+
+  spawn(): SpawnedRunner {
+    this.spawned += 1;
+    let alive = true;
+    const runner = this.makeRunner(this.options.spawnMs ?? 0);
+    return {
+      run: (task, onStart, signal) => {
+        if (!alive) return Promise.reject(new Error('worker terminated'));
+        return runner.run(task, onStart, signal);
+      },
+      terminate: () => {
+        if (alive) this.terminated += 1;
+        alive = false;
+      },
+    };
+  }
+
+  private makeRunner(startupMs: number): TaskRunner {
+    const readyAt = this.time.now() + startupMs;
+    let cpuFreeAt = 0;
+    return {
+      run: async (task: TaskSpec, onStart, signal): Promise<TaskTiming> => {
+        const wait = Math.max(0, readyAt - this.time.now()) + (this.options.dispatchMs ?? 0);
+        await this.time.sleep(wait, signal);
+        let startMs = this.time.now();
+        const ms = task.durationS * 1000;
+        if (task.kind === 'cpu') {
+          // One event loop: CPU tasks cannot overlap on the same runner.
+          startMs = Math.max(startMs, cpuFreeAt);
+          cpuFreeAt = startMs + ms;
+          await this.time.sleep(startMs - this.time.now(), signal);
+        }
+        onStart(startMs);
+        await this.time.sleep(ms, signal);
+        if (this.options.failing?.includes(task.index)) throw new Error(`task ${task.index + 1} failed`);
+        return { startMs, endMs: this.time.now() };
+      },
+    };
+  }
+}

@@ -1,0 +1,218 @@
+import { idealSchedule, type IdealSchedule } from './ideal';
+import { STRATEGY_LABELS, type RunConfig, type RunEvent, type StrategyName, type StrategyStatus } from './types';
+
+export type BarStatus = 'running' | 'done' | 'error' | 'stopped';
+
+/** One task's bar in a timeline; times in seconds since its strategy started. */
+export interface Bar {
+  /** 0-based task index. */
+  readonly task: number;
+  readonly worker: number;
+  readonly startS: number;
+  /** `null` while the task runs. */
+  readonly endS: number | null;
+  readonly status: BarStatus;
+  readonly message?: string;
+}
+
+export interface StrategyRun {
+  readonly name: StrategyName;
+  /** Clock ms when the strategy's timing began. */
+  readonly t0Ms: number;
+  readonly status: 'running' | StrategyStatus;
+  readonly bars: readonly Bar[];
+  /** Worker creations (seconds since start), for strategies that spawn Workers. */
+  readonly spawns: readonly { readonly worker: number; readonly atS: number }[];
+  /** Number of lanes to draw. */
+  readonly lanes: number;
+  /** Measured wall-clock seconds, once ended. */
+  readonly wallS: number | null;
+  readonly ideal: IdealSchedule;
+}
+
+export interface ConsoleLine {
+  readonly id: number;
+  readonly text: string;
+}
+
+export type RunPhase = 'running' | 'done' | 'stopped';
+
+export interface RunState {
+  readonly config: RunConfig;
+  readonly cores: number;
+  readonly phase: RunPhase;
+  readonly strategies: readonly StrategyRun[];
+  readonly console: readonly ConsoleLine[];
+}
+
+/** Events the store understands: everything a strategy emits, plus the end of the whole run. */
+export type StoreEvent = RunEvent | { readonly type: 'run-end'; readonly stopped: boolean };
+
+export function initialRunState(config: RunConfig, cores: number): RunState {
+  return { config, cores, phase: 'running', strategies: [], console: [] };
+}
+
+function secondsText(s: number): string {
+  return s.toFixed(2);
+}
+
+function log(state: RunState, strategy: StrategyName, text: string): readonly ConsoleLine[] {
+  return [...state.console, { id: state.console.length, text: `[${strategy}] ${text}` }];
+}
+
+function updateStrategy(
+  state: RunState,
+  name: StrategyName,
+  update: (run: StrategyRun) => StrategyRun,
+): readonly StrategyRun[] {
+  return state.strategies.map((run) => (run.name === name ? update(run) : run));
+}
+
+function find(state: RunState, name: StrategyName): StrategyRun | undefined {
+  return state.strategies.find((run) => run.name === name);
+}
+
+/** Folds one event into the run state (pure). */
+export function reduce(state: RunState, event: StoreEvent): RunState {
+  switch (event.type) {
+    case 'run-end':
+      return { ...state, phase: event.stopped ? 'stopped' : 'done' };
+    case 'strategy-start': {
+      const ideal = idealSchedule(event.strategy, state.config, state.cores);
+      const run: StrategyRun = {
+        name: event.strategy,
+        t0Ms: event.tMs,
+        status: 'running',
+        bars: [],
+        spawns: [],
+        lanes: ideal.lanes,
+        wallS: null,
+        ideal,
+      };
+      return { ...state, strategies: [...state.strategies.filter((r) => r.name !== event.strategy), run] };
+    }
+    case 'worker-spawn': {
+      const run = find(state, event.strategy);
+      if (!run) return state;
+      const atS = (event.tMs - run.t0Ms) / 1000;
+      return {
+        ...state,
+        strategies: updateStrategy(state, event.strategy, (r) => ({
+          ...r,
+          spawns: [...r.spawns, { worker: event.worker, atS }],
+          lanes: Math.max(r.lanes, event.worker),
+        })),
+      };
+    }
+    case 'task-start': {
+      const run = find(state, event.strategy);
+      if (!run) return state;
+      const bar: Bar = { task: event.task, worker: event.worker, startS: (event.tMs - run.t0Ms) / 1000, endS: null, status: 'running' };
+      return {
+        ...state,
+        strategies: updateStrategy(state, event.strategy, (r) => ({
+          ...r,
+          bars: [...r.bars, bar],
+          lanes: Math.max(r.lanes, event.worker),
+        })),
+        console: log(state, event.strategy, `Task ${event.task + 1} started`),
+      };
+    }
+    case 'task-end':
+    case 'task-error': {
+      const run = find(state, event.strategy);
+      if (!run) return state;
+      const endS = (event.tMs - run.t0Ms) / 1000;
+      const failed = event.type === 'task-error';
+      const finish = (bar: Bar): Bar =>
+        bar.task === event.task && bar.endS === null
+          ? { ...bar, endS, status: failed ? 'error' : 'done', ...(failed ? { message: event.message ?? 'Error' } : {}) }
+          : bar;
+      const text = failed
+        ? `Task ${event.task + 1} raised ${event.message ?? 'Error'}`
+        : `Task ${event.task + 1} completed`;
+      return {
+        ...state,
+        strategies: updateStrategy(state, event.strategy, (r) => ({ ...r, bars: r.bars.map(finish) })),
+        console: log(state, event.strategy, text),
+      };
+    }
+    case 'strategy-end': {
+      const run = find(state, event.strategy);
+      if (!run) return state;
+      const wallS = (event.tMs - run.t0Ms) / 1000;
+      const stopped = event.status === 'stopped';
+      const text = stopped
+        ? `Stopped after ${secondsText(wallS)} seconds`
+        : `Execution Time: ${secondsText(wallS)} seconds`;
+      return {
+        ...state,
+        strategies: updateStrategy(state, event.strategy, (r) => ({
+          ...r,
+          status: event.status,
+          wallS,
+          bars: r.bars.map((bar) => (bar.endS === null ? { ...bar, endS: wallS, status: 'stopped' } : bar)),
+        })),
+        console: log(state, event.strategy, text),
+      };
+    }
+  }
+}
+
+/** One row of the Results table, derived from a finished strategy. */
+export interface ResultRow {
+  readonly name: StrategyName;
+  /** First cell: `Pool`, or `Pool (stopped)` / `Pool (failed)`. */
+  readonly label: string;
+  readonly status: StrategyStatus;
+  readonly wallS: number;
+  readonly idealS: number;
+  /** Measured minus ideal, in ms. */
+  readonly overheadMs: number;
+  /** Sequential sum of task durations divided by the measured wall-clock. */
+  readonly speedup: number;
+}
+
+export function resultRows(state: RunState): ResultRow[] {
+  const sumS = state.config.durationsS.reduce((a, b) => a + b, 0);
+  const rows: ResultRow[] = [];
+  for (const run of state.strategies) {
+    if (run.status === 'running' || run.wallS === null) continue;
+    const suffix = run.status === 'done' ? '' : ` (${run.status})`;
+    rows.push({
+      name: run.name,
+      label: `${STRATEGY_LABELS[run.name]}${suffix}`,
+      status: run.status,
+      wallS: run.wallS,
+      idealS: run.ideal.totalS,
+      overheadMs: (run.wallS - run.ideal.totalS) * 1000,
+      speedup: run.wallS > 0 ? sumS / run.wallS : 0,
+    });
+  }
+  return rows;
+}
+
+export type Listener = () => void;
+
+/** A tiny framework-free store (zustand-style): state, dispatch, subscribe. */
+export interface RunStore {
+  getState(): RunState;
+  dispatch(event: StoreEvent): void;
+  subscribe(listener: Listener): () => void;
+}
+
+export function createRunStore(initial: RunState): RunStore {
+  let state = initial;
+  const listeners = new Set<Listener>();
+  return {
+    getState: () => state,
+    dispatch(event) {
+      state = reduce(state, event);
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,167 @@
+import {
+  isAbortError,
+  type Clock,
+  type Executor,
+  type RunConfig,
+  type RunEvent,
+  type SpawnedRunner,
+  type StrategyName,
+  type StrategyStatus,
+  type TaskRunner,
+  type TaskSpec,
+} from './types';
+
+/** What a strategy needs: the config, where to run, a clock, a Stop signal and an event sink. */
+export interface RunContext {
+  readonly config: RunConfig;
+  readonly executor: Executor;
+  readonly clock: Clock;
+  readonly signal: AbortSignal;
+  readonly emit: (event: RunEvent) => void;
+}
+
+type Outcome = 'ok' | 'error';
+
+function taskSpec(config: RunConfig, index: number): TaskSpec {
+  return { index, kind: config.kind, durationS: config.durationsS[index] ?? 0 };
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+/** Runs one task on `runner` as worker `worker`, emitting start and end (or error) events. */
+async function runTask(
+  ctx: RunContext,
+  strategy: StrategyName,
+  runner: TaskRunner,
+  index: number,
+  worker: number,
+): Promise<Outcome> {
+  let started = false;
+  const emitStart = (tMs: number): void => {
+    if (started) return;
+    started = true;
+    ctx.emit({ type: 'task-start', strategy, task: index, worker, tMs });
+  };
+  try {
+    const timing = await runner.run(taskSpec(ctx.config, index), emitStart, ctx.signal);
+    // The start report travels on its own channel and may arrive after the result.
+    emitStart(timing.startMs);
+    ctx.emit({ type: 'task-end', strategy, task: index, worker, tMs: timing.endMs });
+    return 'ok';
+  } catch (error) {
+    if (isAbortError(error) || ctx.signal.aborted) throw error;
+    if (!started) emitStart(ctx.clock.now());
+    ctx.emit({ type: 'task-error', strategy, task: index, worker, tMs: ctx.clock.now(), message: errorMessage(error) });
+    return 'error';
+  }
+}
+
+/** Waits for every promise, then rethrows the first rejection (so Stop never leaves work behind). */
+async function joinAll<T>(promises: readonly Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(promises);
+  const rejected = settled.find((s) => s.status === 'rejected');
+  if (rejected) throw rejected.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
+}
+
+function spawnNumbered(ctx: RunContext, strategy: StrategyName, count: number): SpawnedRunner[] {
+  const runners: SpawnedRunner[] = [];
+  for (let i = 0; i < count; i += 1) {
+    runners.push(ctx.executor.spawn());
+    ctx.emit({ type: 'worker-spawn', strategy, worker: i + 1, tMs: ctx.clock.now() });
+  }
+  return runners;
+}
+
+/** `task(1); task(2)`: one task after another on the warm worker; stops at the first failure. */
+async function sequential(ctx: RunContext): Promise<Outcome[]> {
+  const runner = ctx.executor.warm();
+  const outcomes: Outcome[] = [];
+  for (let i = 0; i < ctx.config.durationsS.length; i += 1) {
+    const outcome = await runTask(ctx, 'sequential', runner, i, 1);
+    outcomes.push(outcome);
+    if (outcome === 'error') break;
+  }
+  return outcomes;
+}
+
+/** `Process(target=task).start()` for each task in a loop, then `join()` them all. */
+async function processes(ctx: RunContext): Promise<Outcome[]> {
+  const runners: SpawnedRunner[] = [];
+  const running: Promise<Outcome>[] = [];
+  try {
+    for (let i = 0; i < ctx.config.durationsS.length; i += 1) {
+      const runner = ctx.executor.spawn();
+      runners.push(runner);
+      ctx.emit({ type: 'worker-spawn', strategy: 'processes', worker: i + 1, tMs: ctx.clock.now() });
+      // A process exits when its task returns: terminate its Worker right then.
+      running.push(runTask(ctx, 'processes', runner, i, i + 1).finally(() => runner.terminate()));
+    }
+    return await joinAll(running);
+  } finally {
+    for (const runner of runners) runner.terminate();
+  }
+}
+
+/** `ProcessPoolExecutor(max_workers=N)`: tasks queued in order, each free worker takes the next. */
+async function pool(ctx: RunContext): Promise<Outcome[]> {
+  const n = ctx.config.durationsS.length;
+  const runners = spawnNumbered(ctx, 'pool', ctx.config.workers);
+  const outcomes: Outcome[] = [];
+  let next = 0;
+  const lane = async (runner: SpawnedRunner, worker: number): Promise<void> => {
+    while (next < n && !ctx.signal.aborted) {
+      const index = next;
+      next += 1;
+      outcomes.push(await runTask(ctx, 'pool', runner, index, worker));
+    }
+  };
+  try {
+    await joinAll(runners.map((runner, i) => lane(runner, i + 1)));
+    return outcomes;
+  } finally {
+    for (const runner of runners) runner.terminate();
+  }
+}
+
+/** Threads under the GIL: every task started at once on ONE worker's event loop. */
+async function threads(ctx: RunContext): Promise<Outcome[]> {
+  const runner = ctx.executor.warm();
+  return joinAll(ctx.config.durationsS.map((_, i) => runTask(ctx, 'threads', runner, i, 1)));
+}
+
+const BODIES: Record<StrategyName, (ctx: RunContext) => Promise<Outcome[]>> = {
+  sequential,
+  processes,
+  pool,
+  threads,
+};
+
+/**
+ * Runs one strategy inside a `time.time()`-style bracket: `strategy-start` before any Worker is
+ * created, `strategy-end` after every task has been joined (or the run was stopped).
+ */
+export async function runStrategy(name: StrategyName, ctx: RunContext): Promise<StrategyStatus> {
+  ctx.emit({ type: 'strategy-start', strategy: name, tMs: ctx.clock.now() });
+  let status: StrategyStatus;
+  try {
+    const outcomes = await BODIES[name](ctx);
+    status = outcomes.includes('error') ? 'failed' : 'done';
+  } catch (error) {
+    if (!isAbortError(error) && !ctx.signal.aborted) throw error;
+    status = 'stopped';
+  }
+  ctx.emit({ type: 'strategy-end', strategy: name, tMs: ctx.clock.now(), status });
+  return status;
+}
+
+/** Runs the chosen strategies in canonical order; stops starting new ones once the signal aborts. */
+export async function runAll(ctx: RunContext): Promise<void> {
+  for (const name of ctx.config.strategies) {
+    if (ctx.signal.aborted) return;
+    await runStrategy(name, ctx);
+  }
+}

@@ -1,0 +1,106 @@
+/** What a task does: wait on a timer (I/O-like) or compute (CPU-bound). */
+export type TaskKind = 'sleep' | 'cpu';
+
+/** The four ways to run the same tasks, in their canonical order. */
+export const STRATEGY_NAMES = ['sequential', 'processes', 'pool', 'threads'] as const;
+export type StrategyName = (typeof STRATEGY_NAMES)[number];
+
+/** Human label of each strategy, as used in checkboxes, Results and timelines. */
+export const STRATEGY_LABELS: Record<StrategyName, string> = {
+  sequential: 'Sequential',
+  processes: 'Processes',
+  pool: 'Pool',
+  threads: 'Threads',
+};
+
+/** A validated run configuration (see CONTRACT.md for the limits). */
+export interface RunConfig {
+  readonly kind: TaskKind;
+  /** Task durations in seconds, in the order given (task n is index n-1). */
+  readonly durationsS: readonly number[];
+  /** Chosen strategies, always in canonical order. */
+  readonly strategies: readonly StrategyName[];
+  /** Pool size for the `pool` strategy. */
+  readonly workers: number;
+}
+
+/** The one time source: milliseconds on a basis shared by page and workers. */
+export interface Clock {
+  now(): number;
+}
+
+/** One task as handed to an executor. */
+export interface TaskSpec {
+  /** 0-based index in the order given. */
+  readonly index: number;
+  readonly kind: TaskKind;
+  readonly durationS: number;
+}
+
+/** When a task really ran, measured where it ran (same clock basis as {@link Clock}). */
+export interface TaskTiming {
+  readonly startMs: number;
+  readonly endMs: number;
+}
+
+/** A place where tasks run: the warm worker, or a freshly spawned one. */
+export interface TaskRunner {
+  /**
+   * Runs one task. `onStart` is called with the task's measured start time as soon as the
+   * runner reports it (like the chapter's `print("Task 1 started")`).
+   * Rejects with an `AbortError` when `signal` aborts.
+   */
+  run(task: TaskSpec, onStart: (startMs: number) => void, signal: AbortSignal): Promise<TaskTiming>;
+}
+
+/** A runner with its own lifetime: whoever spawned it terminates it. */
+export interface SpawnedRunner extends TaskRunner {
+  terminate(): void;
+}
+
+/** Where strategies get their workers from. Implemented with Web Workers in `src/workers`. */
+export interface Executor {
+  /** The already-running worker used by `sequential` and `threads`. */
+  warm(): TaskRunner;
+  /** Starts a new worker now (its start-up cost counts in the caller's timing). */
+  spawn(): SpawnedRunner;
+}
+
+/** Everything that happens during a run, in the order it happened. Times are clock ms. */
+export type RunEvent =
+  | { readonly type: 'strategy-start'; readonly strategy: StrategyName; readonly tMs: number }
+  | {
+      readonly type: 'worker-spawn';
+      readonly strategy: StrategyName;
+      readonly worker: number;
+      readonly tMs: number;
+    }
+  | TaskEvent
+  | {
+      readonly type: 'strategy-end';
+      readonly strategy: StrategyName;
+      readonly tMs: number;
+      readonly status: StrategyStatus;
+    };
+
+/** A task started, ended or raised on a worker (worker ids count from 1 within a strategy). */
+export interface TaskEvent {
+  readonly type: 'task-start' | 'task-end' | 'task-error';
+  readonly strategy: StrategyName;
+  /** 0-based index of the task in the order given. */
+  readonly task: number;
+  readonly worker: number;
+  readonly tMs: number;
+  readonly message?: string;
+}
+
+export type StrategyStatus = 'done' | 'stopped' | 'failed';
+
+/** Thrown (rejected) when a run is stopped through its AbortSignal. */
+export function abortError(): DOMException {
+  return new DOMException('The run was stopped.', 'AbortError');
+}
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
