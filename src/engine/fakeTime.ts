@@ -50,7 +50,7 @@ export class FakeTime implements Clock {
       () => (settled = true),
     );
     for (;;) {
-      await new Promise((r) => setImmediate(r));
+      await new Promise((r) => setTimeout(r, 0));
       if (settled) return promise;
       this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
       const timer = this.timers.shift();

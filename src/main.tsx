@@ -1,0 +1,34 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { Backend } from './ui/backend';
+import { App } from './ui/App';
+import { browserClock } from './workers/clock';
+import { WorkerExecutor } from './workers/executor';
+import './ui/styles.css';
+
+const executor = new WorkerExecutor();
+let prepared: Promise<{ unitsPerMs: number }> | null = null;
+
+const backend: Backend = {
+  executor,
+  clock: browserClock,
+  cores: Math.max(1, navigator.hardwareConcurrency || 1),
+  prepare: () => (prepared ??= executor.ensureWarm().then(() => executor.calibrate())),
+  ensureWarm: () => executor.ensureWarm(),
+};
+
+// Whoever creates a Worker terminates it: the page's Workers go with the page.
+window.addEventListener('pagehide', () => executor.dispose());
+
+// Read-only hooks for tests and the bench: live Worker count.
+Object.defineProperty(window, '__playground', {
+  value: Object.freeze({ liveWorkers: () => executor.liveWorkers }),
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App backend={backend} />
+  </StrictMode>,
+);

@@ -1,0 +1,188 @@
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { DEFAULTS, parseConfig, readUrl, writeUrl } from '../engine/config';
+import { idealSchedule } from '../engine/ideal';
+import { matchPreset } from '../engine/presets';
+import { resultRows } from '../engine/store';
+import type { Backend } from './backend';
+import { ConsoleLog } from './ConsoleLog';
+import { Controls, type Fields } from './Controls';
+import { axisEnd } from './format';
+import { useNow, useRunSession, useRunState } from './hooks';
+import { MappingNote } from './MappingNote';
+import { ResultsTable } from './ResultsTable';
+import { Timeline } from './Timeline';
+
+const ResultsChart = lazy(() => import('./ResultsChart'));
+
+function fieldsFromUrl(search: string): { fields: Fields; run: boolean } {
+  const url = readUrl(search);
+  return {
+    fields: {
+      tasks: url.fields.tasks ?? DEFAULTS.tasks,
+      kind: url.fields.kind ?? DEFAULTS.kind,
+      strategies: url.fields.strategies ?? DEFAULTS.strategies,
+      workers: url.fields.workers,
+    },
+    run: url.run,
+  };
+}
+
+export function App({ backend }: { readonly backend: Backend }) {
+  const initial = useMemo(() => fieldsFromUrl(window.location.search), []);
+  const [fields, setFields] = useState<Fields>(initial.fields);
+  const session = useRunSession(backend);
+  const state = useRunState(session.store);
+  const parsed = useMemo(() => parseConfig(fields, backend.cores), [fields, backend.cores]);
+  const ready = session.readiness.state === 'ready';
+  const canRun = ready && !session.running && parsed.ok;
+
+  // Keep the URL in step with the controls (invalid values too, so a link shows what was typed).
+  useEffect(() => {
+    const search = writeUrl(window.location.search, fields);
+    if (`?${search}` !== window.location.search) {
+      window.history.replaceState(null, '', `${window.location.pathname}?${search}${window.location.hash}`);
+    }
+  }, [fields]);
+
+  // `run=1`: start once the page is ready, if the URL's config is valid.
+  const autoRan = useRef(false);
+  const { start } = session;
+  useEffect(() => {
+    if (!initial.run || autoRan.current || !ready) return;
+    autoRan.current = true;
+    if (parsed.ok) void start(parsed.config);
+  }, [initial.run, ready, parsed, start]);
+
+  const now = useNow(backend.clock, session.running);
+  const config = state?.config ?? (parsed.ok ? parsed.config : null);
+  const ideals = useMemo(
+    () => (config ? config.strategies.map((name) => ({ name, ideal: idealSchedule(name, config, backend.cores) })) : []),
+    [config, backend.cores],
+  );
+  const elapsed = (t0Ms: number): number => (now - t0Ms) / 1000;
+  const measuredMax = Math.max(
+    0,
+    ...(state?.strategies ?? []).map((r) => r.wallS ?? (session.running ? elapsed(r.t0Ms) : 0)),
+  );
+  const axisS = axisEnd(Math.max(measuredMax, ...ideals.map((i) => i.ideal.totalS)) * 1.02);
+  const rows = state ? resultRows(state) : [];
+  const preset = matchPreset(fields);
+
+  let statusText: string;
+  if (session.readiness.state === 'preparing') statusText = 'Starting a worker and calibrating the CPU…';
+  else if (session.readiness.state === 'error') statusText = 'Could not start a Web Worker';
+  else if (session.running) statusText = 'Running…';
+  else if (state?.phase === 'stopped') statusText = 'Stopped';
+  else if (state?.phase === 'done') statusText = 'Done';
+  else statusText = 'Ready';
+
+  return (
+    <div className="app">
+      <header className="top">
+        <div>
+          <h1>Parallel Playground</h1>
+          <p className="tagline">Sequential vs parallel, measured for real in your browser with Web Workers.</p>
+        </div>
+        <dl className="machine">
+          <div>
+            <dt>CPU cores</dt>
+            <dd>{backend.cores}</dd>
+          </div>
+          <div>
+            <dt>CPU calibration</dt>
+            <dd>
+              {session.readiness.state === 'ready'
+                ? `${(session.readiness.unitsPerMs / 1000).toFixed(0)}k steps per ms`
+                : session.readiness.state === 'preparing'
+                  ? 'measuring…'
+                  : 'failed'}
+            </dd>
+          </div>
+          <div>
+            <dt>Clock</dt>
+            <dd>{window.crossOriginIsolated ? '5 µs resolution' : '0.1 ms resolution'}</dd>
+          </div>
+        </dl>
+      </header>
+
+      <main className="layout">
+        <aside className="side">
+          <Controls
+            fields={fields}
+            errors={parsed.ok ? [] : parsed.errors}
+            cores={backend.cores}
+            canRun={canRun}
+            running={session.running}
+            activePreset={preset}
+            onChange={setFields}
+            onRun={() => parsed.ok && void start(parsed.config)}
+            onStop={session.stop}
+          />
+          {preset && (
+            <p className="lesson">
+              <strong>{preset.label}.</strong> {preset.lesson} <span className="chapter">Chapter: “{preset.chapterTime}”.</span>
+            </p>
+          )}
+          <MappingNote cores={backend.cores} />
+        </aside>
+
+        <div className="output">
+          <div className="status-row">
+            <p role="status" aria-label="Run status" className={`status status-${state?.phase ?? 'idle'}`}>
+              {statusText}
+            </p>
+            <p className="legend" aria-hidden="true">
+              <span className="key key-bar" /> measured <span className="key key-ghost" /> ideal (model)
+              <span className="key key-spawn" /> Worker start-up <span className="key key-now" /> now
+            </p>
+          </div>
+          {session.readiness.state === 'error' && (
+            <p role="alert" className="alert">
+              Could not start a Web Worker ({session.readiness.message}). Reload the page; if it keeps failing, try
+              another browser.
+            </p>
+          )}
+          {session.failure && (
+            <p role="alert" className="alert">
+              The run broke off: {session.failure}. Reload the page and run again.
+            </p>
+          )}
+          <div className="timelines">
+            {config && ideals.length > 0 ? (
+              ideals.map(({ name, ideal }) => {
+                const run = state?.strategies.find((r) => r.name === name);
+                return (
+                  <Timeline
+                    key={name}
+                    name={name}
+                    run={run}
+                    ideal={ideal}
+                    axisS={axisS}
+                    nowS={run && run.status === 'running' ? elapsed(run.t0Ms) : null}
+                    kind={config.kind}
+                    cores={backend.cores}
+                    workers={config.workers}
+                  />
+                );
+              })
+            ) : (
+              <p className="empty">Fix the inputs on the left to see the timelines.</p>
+            )}
+          </div>
+          <div className="bottom">
+            <ConsoleLog lines={state?.console ?? []} />
+            <section className="results-panel" aria-labelledby="results-title">
+              <h2 id="results-title">Results</h2>
+              <ResultsTable rows={rows} />
+              {rows.length > 0 && (
+                <Suspense fallback={<p className="hint">Loading chart…</p>}>
+                  <ResultsChart rows={rows} />
+                </Suspense>
+              )}
+            </section>
+          </div>
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,184 @@
+import type { CSSProperties } from 'react';
+import type { IdealSchedule } from '../engine/ideal';
+import type { Bar, StrategyRun } from '../engine/store';
+import { STRATEGY_LABELS, type StrategyName, type TaskKind } from '../engine/types';
+import { sec, taskColour, tickStep } from './format';
+
+interface Props {
+  readonly name: StrategyName;
+  /** Absent until the strategy starts. */
+  readonly run: StrategyRun | undefined;
+  readonly ideal: IdealSchedule;
+  readonly axisS: number;
+  /** Seconds since this strategy started, while it runs. */
+  readonly nowS: number | null;
+  readonly kind: TaskKind;
+  readonly cores: number;
+  readonly workers: number;
+}
+
+const TRACK_MAX_PX = 320;
+
+const pct = (s: number, axisS: number): string => `${(Math.max(0, s) / axisS) * 100}%`;
+
+function laneLabel(name: StrategyName, worker: number): string {
+  if (name === 'sequential') return 'Warm worker';
+  if (name === 'threads') return 'One event loop';
+  return `Worker ${worker}`;
+}
+
+function subtitle(name: StrategyName, workers: number, tasks: number): string {
+  switch (name) {
+    case 'sequential':
+      return 'one task after another on a warm Worker';
+    case 'processes':
+      return `${tasks} new Worker${tasks === 1 ? '' : 's'}, one per task, start-up timed`;
+    case 'pool':
+      return `a pool of ${workers} Worker${workers === 1 ? '' : 's'}, start-up timed`;
+    case 'threads':
+      return 'all tasks on one Worker’s event loop';
+  }
+}
+
+export function barLabel(bar: Bar, nowS: number | null): string {
+  const end = bar.endS ?? nowS ?? bar.startS;
+  const base = `Task ${bar.task + 1} on worker ${bar.worker}: ${sec(bar.startS)}–${sec(end)} s`;
+  switch (bar.status) {
+    case 'done':
+      return base;
+    case 'running':
+      return `${base} (running)`;
+    case 'stopped':
+      return `${base} (stopped)`;
+    case 'error':
+      return `${base} (raised ${bar.message ?? 'an error'})`;
+  }
+}
+
+/** A Gantt timeline for one strategy: one lane per worker, measured bars over the ideal ones. */
+export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers }: Props) {
+  const label = STRATEGY_LABELS[name];
+  const tasks = ideal.tasks.length;
+  const lanes = Math.max(ideal.lanes, run?.lanes ?? 0);
+  // Threads run concurrently on one lane: give each task its own row there.
+  const rowsPerLane = name === 'threads' ? tasks : 1;
+  const rowOf = (task: number): number => (name === 'threads' ? task : 0);
+  const rowPx = Math.max(3, Math.min(34, Math.floor(TRACK_MAX_PX / (lanes * rowsPerLane))));
+  const laneStyle: CSSProperties = { height: `${rowPx * rowsPerLane + 6}px` };
+  const showText = rowPx >= 18;
+  const focusable = (run?.bars.length ?? 0) <= 60;
+  const step = tickStep(axisS);
+  const ticks = Array.from({ length: Math.floor(axisS / step + 1e-9) + 1 }, (_, i) => i * step);
+
+  const spawnsByWorker = new Map((run?.spawns ?? []).map((s) => [s.worker, s.atS]));
+  const firstStart = new Map<number, number>();
+  for (const bar of run?.bars ?? []) {
+    const seen = firstStart.get(bar.worker);
+    if (seen === undefined || bar.startS < seen) firstStart.set(bar.worker, bar.startS);
+  }
+  const endOfRun = run?.wallS ?? nowS ?? 0;
+
+  let status: string;
+  if (!run) status = `waiting · ideal ${sec(ideal.totalS)} s`;
+  else if (run.status === 'running') status = `running · ${sec(nowS ?? 0)} s`;
+  else status = `${sec(run.wallS ?? 0)} s measured · ${sec(ideal.totalS)} s ideal${run.status === 'done' ? '' : ` · ${run.status}`}`;
+
+  const overCores = kind === 'cpu' && (name === 'processes' || name === 'pool');
+
+  return (
+    <section className={`timeline timeline-${run?.status ?? 'waiting'}`} aria-label={`${label} timeline`}>
+      <header className="timeline-head">
+        <h3>
+          {label} <span className="subtitle">{subtitle(name, workers, tasks)}</span>
+        </h3>
+        <span className="timeline-status">{status}</span>
+      </header>
+      <div className="lanes">
+        {Array.from({ length: lanes }, (_, i) => i + 1).map((worker) => {
+          const beyond = overCores && worker > cores;
+          const spawnAt = spawnsByWorker.get(worker);
+          const spawnEnd = firstStart.get(worker) ?? (spawnAt !== undefined ? endOfRun : undefined);
+          return (
+            <div className={`lane${beyond ? ' lane-beyond' : ''}`} key={worker}>
+              <div className="lane-label">
+                {laneLabel(name, worker)}
+                {beyond && <span className="beyond-note">beyond {cores} cores</span>}
+              </div>
+              <div className="track" style={laneStyle}>
+                {ticks.map((t) => (
+                  <div key={t} className="gridline" style={{ left: pct(t, axisS) }} aria-hidden="true" />
+                ))}
+                {ideal.tasks
+                  .filter((t) => t.worker === worker)
+                  .map((t) => (
+                    <div
+                      key={`ideal-${t.task}`}
+                      className="ghost"
+                      aria-hidden="true"
+                      style={{
+                        left: pct(t.startS, axisS),
+                        width: pct(t.endS - t.startS, axisS),
+                        top: `${rowOf(t.task) * rowPx + 3}px`,
+                        height: `${rowPx - 2}px`,
+                      }}
+                    />
+                  ))}
+                {spawnAt !== undefined && spawnEnd !== undefined && spawnEnd > spawnAt && (
+                  <div
+                    className="spawn"
+                    aria-hidden="true"
+                    title={`Worker ${worker} starting (new Worker until its first task): ${sec(spawnAt)}–${sec(spawnEnd)} s`}
+                    style={{ left: pct(spawnAt, axisS), width: pct(spawnEnd - spawnAt, axisS), top: '3px', bottom: '3px' }}
+                  />
+                )}
+                {run?.bars
+                  .filter((bar) => bar.worker === worker)
+                  .map((bar) => {
+                    const end = bar.endS ?? nowS ?? bar.startS;
+                    const text = barLabel(bar, nowS);
+                    return (
+                      <div
+                        key={bar.task}
+                        role="img"
+                        aria-label={text}
+                        title={text}
+                        tabIndex={focusable ? 0 : undefined}
+                        className={`bar bar-${bar.status}`}
+                        style={{
+                          left: pct(bar.startS, axisS),
+                          width: pct(end - bar.startS, axisS),
+                          top: `${rowOf(bar.task) * rowPx + 3}px`,
+                          height: `${rowPx - 2}px`,
+                          background: bar.status === 'error' ? undefined : taskColour(bar.task),
+                        }}
+                      >
+                        {showText && (
+                          <span className="bar-text">
+                            {bar.status === 'error' ? '✕ ' : ''}
+                            {bar.task + 1}
+                          </span>
+                        )}
+                      </div>
+                    );
+                  })}
+                {nowS !== null && run?.status === 'running' && (
+                  <div className="now-line" aria-hidden="true" style={{ left: pct(nowS, axisS) }} />
+                )}
+              </div>
+            </div>
+          );
+        })}
+      </div>
+      <div className="axis" aria-hidden="true">
+        <div className="lane-label" />
+        <div className="axis-track">
+          {ticks.map((t) => (
+            <span key={t} className="tick" style={{ left: pct(t, axisS) }}>
+              {Number(t.toFixed(2))} s
+            </span>
+          ))}
+        </div>
+      </div>
+    </section>
+  );
+}

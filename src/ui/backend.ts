@@ -1,0 +1,13 @@
+import type { Clock, Executor } from '../engine/types';
+
+/** What the UI needs from the machine: built in main.tsx from the Worker executor. */
+export interface Backend {
+  readonly executor: Executor;
+  readonly clock: Clock;
+  /** `navigator.hardwareConcurrency`: the cores the browser says it may use. */
+  readonly cores: number;
+  /** Starts the warm worker and calibrates CPU work, once per page load. */
+  prepare(): Promise<{ readonly unitsPerMs: number }>;
+  /** Makes sure a warm worker is up (a Stop may have terminated it), outside any timing. */
+  ensureWarm(): Promise<void>;
+}

@@ -1,0 +1,48 @@
+/** Sink that keeps the optimiser from deleting the work. */
+let sink = 0;
+
+/** Real CPU work: `units` steps of integer and floating-point arithmetic. */
+export function work(units: number): number {
+  let x = sink | 0;
+  let y = 0.5;
+  for (let i = 0; i < units; i += 1) {
+    x = (Math.imul(x ^ i, 0x5bd1e995) + 0x6b43a9b5) | 0;
+    y = y * 0.999 + (x & 1023) * 1e-6;
+  }
+  sink = x + (y > 1e9 ? 1 : 0);
+  return sink;
+}
+
+/** One channel reused for yielding to the event loop without setTimeout's 4 ms clamp. */
+const channel = typeof MessageChannel === 'undefined' ? null : new MessageChannel();
+const waiting: (() => void)[] = [];
+if (channel) {
+  channel.port1.onmessage = () => waiting.shift()?.();
+}
+
+/** Lets other messages and tasks on this event loop run (~0.02 ms). */
+export function yieldToLoop(): Promise<void> {
+  return new Promise((resolve) => {
+    if (!channel) {
+      setTimeout(resolve, 0);
+      return;
+    }
+    waiting.push(resolve);
+    channel.port2.postMessage(0);
+  });
+}
+
+/** Length of one slice of CPU work between yields, like CPython's 5 ms switch interval. */
+export const SLICE_MS = 5;
+
+/** Computes `units` in slices, yielding between them so other tasks on this loop take turns. */
+export async function computeSliced(units: number, unitsPerMs: number): Promise<void> {
+  const slice = Math.max(1, Math.round(unitsPerMs * SLICE_MS));
+  let left = Math.round(units);
+  while (left > 0) {
+    const n = Math.min(left, slice);
+    work(n);
+    left -= n;
+    await yieldToLoop();
+  }
+}

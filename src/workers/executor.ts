@@ -1,0 +1,115 @@
+import { proxy, wrap, type Remote } from 'comlink';
+import { abortError, type Executor, type SpawnedRunner, type TaskRunner, type TaskSpec, type TaskTiming } from '../engine/types';
+import type { Calibration, TaskWorkerApi } from './task.worker';
+
+export type { Calibration };
+
+interface LiveWorker {
+  readonly worker: Worker;
+  readonly remote: Remote<TaskWorkerApi>;
+  /** Rejects when the Worker dies of an uncaught error, or when it is terminated. */
+  readonly dead: Promise<never>;
+  kill(reason: Error): void;
+}
+
+function createTaskWorker(): Worker {
+  return new Worker(new URL('./task.worker.ts', import.meta.url), { type: 'module', name: 'task' });
+}
+
+/**
+ * Runs tasks on real Web Workers. The only code that creates or terminates them; every Worker it
+ * creates is tracked in one registry until terminated.
+ */
+export class WorkerExecutor implements Executor {
+  private readonly live = new Set<LiveWorker>();
+  private warmWorker: LiveWorker | null = null;
+  private unitsPerMs = 0;
+
+  constructor(private readonly create: () => Worker = createTaskWorker) {}
+
+  /** Workers alive right now (read-only view of the registry). */
+  get liveWorkers(): number {
+    return this.live.size;
+  }
+
+  /** Starts the warm worker (if needed) and waits for its first reply; outside any timing. */
+  async ensureWarm(): Promise<void> {
+    await this.warmLive().remote.ping();
+  }
+
+  /** Measures CPU work per ms on the warm worker; CPU tasks use it from then on. */
+  async calibrate(): Promise<Calibration> {
+    const result = await this.warmLive().remote.calibrate();
+    this.unitsPerMs = result.unitsPerMs;
+    return result;
+  }
+
+  warm(): TaskRunner {
+    const live = this.warmLive();
+    return { run: (task, onStart, signal) => this.runOn(live, task, onStart, signal) };
+  }
+
+  spawn(): SpawnedRunner {
+    const live = this.start();
+    return {
+      run: (task, onStart, signal) => this.runOn(live, task, onStart, signal),
+      terminate: () => live.kill(new Error('Worker terminated')),
+    };
+  }
+
+  /** Terminates every Worker, the warm one included. */
+  dispose(): void {
+    for (const live of [...this.live]) live.kill(new Error('Worker terminated'));
+    this.warmWorker = null;
+  }
+
+  private warmLive(): LiveWorker {
+    if (!this.warmWorker || !this.live.has(this.warmWorker)) this.warmWorker = this.start();
+    return this.warmWorker;
+  }
+
+  private start(): LiveWorker {
+    const worker = this.create();
+    let fail: (reason: Error) => void = () => undefined;
+    const dead = new Promise<never>((_, reject) => {
+      fail = reject;
+    });
+    dead.catch(() => undefined);
+    const live: LiveWorker = {
+      worker,
+      remote: wrap<TaskWorkerApi>(worker),
+      dead,
+      kill: (reason) => {
+        if (!this.live.delete(live)) return;
+        worker.terminate();
+        fail(reason);
+      },
+    };
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      live.kill(new Error(`Worker crashed: ${event.message || 'it could not start or threw an uncaught error'}`));
+    });
+    this.live.add(live);
+    return live;
+  }
+
+  private runOn(
+    live: LiveWorker,
+    task: TaskSpec,
+    onStart: (startMs: number) => void,
+    signal: AbortSignal,
+  ): Promise<TaskTiming> {
+    if (signal.aborted) return Promise.reject(abortError());
+    return new Promise<TaskTiming>((resolve, reject) => {
+      // Stop: a running task cannot be interrupted politely, so its Worker goes.
+      const onAbort = (): void => {
+        live.kill(abortError());
+        reject(abortError());
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      Promise.race([live.remote.run(task, this.unitsPerMs, proxy(onStart)), live.dead])
+        .then(resolve, reject)
+        .finally(() => signal.removeEventListener('abort', onAbort));
+    });
+  }
+}
