@@ -1,18 +1,17 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULTS, parseConfig, readUrl, writeUrl } from '../engine/config';
-import { idealSchedule } from '../engine/ideal';
 import { matchPreset } from '../engine/presets';
 import { resultRows } from '../engine/store';
 import type { Backend } from './backend';
 import { ConsoleLog } from './ConsoleLog';
 import { Controls, type Fields } from './Controls';
-import { axisEnd } from './format';
-import { useNow, useRunSession, useRunState } from './hooks';
+import { useRunSession, useRunState } from './hooks';
 import { MappingNote } from './MappingNote';
 import { ResultsTable } from './ResultsTable';
-import { Timeline } from './Timeline';
+import { Timelines } from './Timelines';
 
-const ResultsChart = lazy(() => import('./ResultsChart'));
+const loadChart = () => import('./ResultsChart');
+const ResultsChart = lazy(loadChart);
 
 function fieldsFromUrl(search: string): { fields: Fields; run: boolean } {
   const url = readUrl(search);
@@ -44,6 +43,11 @@ export function App({ backend }: { readonly backend: Backend }) {
     }
   }, [fields]);
 
+  // Fetch the chart code while idle, so it is not parsed in the middle of a measured run.
+  useEffect(() => {
+    if (ready) void loadChart();
+  }, [ready]);
+
   // `run=1`: start once the page is ready, if the URL's config is valid.
   const autoRan = useRef(false);
   const { start } = session;
@@ -53,18 +57,6 @@ export function App({ backend }: { readonly backend: Backend }) {
     if (parsed.ok) void start(parsed.config);
   }, [initial.run, ready, parsed, start]);
 
-  const now = useNow(backend.clock, session.running);
-  const config = state?.config ?? (parsed.ok ? parsed.config : null);
-  const ideals = useMemo(
-    () => (config ? config.strategies.map((name) => ({ name, ideal: idealSchedule(name, config, backend.cores) })) : []),
-    [config, backend.cores],
-  );
-  const elapsed = (t0Ms: number): number => (now - t0Ms) / 1000;
-  const measuredMax = Math.max(
-    0,
-    ...(state?.strategies ?? []).map((r) => r.wallS ?? (session.running ? elapsed(r.t0Ms) : 0)),
-  );
-  const axisS = axisEnd(Math.max(measuredMax, ...ideals.map((i) => i.ideal.totalS)) * 1.02);
   const rows = state ? resultRows(state) : [];
   const preset = matchPreset(fields);
 
@@ -147,34 +139,19 @@ export function App({ backend }: { readonly backend: Backend }) {
               The run broke off: {session.failure}. Reload the page and run again.
             </p>
           )}
-          <div className="timelines">
-            {config && ideals.length > 0 ? (
-              ideals.map(({ name, ideal }) => {
-                const run = state?.strategies.find((r) => r.name === name);
-                return (
-                  <Timeline
-                    key={name}
-                    name={name}
-                    run={run}
-                    ideal={ideal}
-                    axisS={axisS}
-                    nowS={run && run.status === 'running' ? elapsed(run.t0Ms) : null}
-                    kind={config.kind}
-                    cores={backend.cores}
-                    workers={config.workers}
-                  />
-                );
-              })
-            ) : (
-              <p className="empty">Fix the inputs on the left to see the timelines.</p>
-            )}
-          </div>
+          <Timelines
+            state={state}
+            config={state?.config ?? (parsed.ok ? parsed.config : null)}
+            running={session.running}
+            clock={backend.clock}
+            cores={backend.cores}
+          />
           <div className="bottom">
             <ConsoleLog lines={state?.console ?? []} />
             <section className="results-panel" aria-labelledby="results-title">
               <h2 id="results-title">Results</h2>
               <ResultsTable rows={rows} />
-              {rows.length > 0 && (
+              {rows.length > 0 && !session.running && (
                 <Suspense fallback={<p className="hint">Loading chart…</p>}>
                   <ResultsChart rows={rows} />
                 </Suspense>

@@ -1,4 +1,4 @@
-import type { CSSProperties } from 'react';
+import { useState, type CSSProperties } from 'react';
 import type { IdealSchedule } from '../engine/ideal';
 import type { Bar, StrategyRun } from '../engine/store';
 import { STRATEGY_LABELS, type StrategyName, type TaskKind } from '../engine/types';
@@ -58,6 +58,8 @@ export function barLabel(bar: Bar, nowS: number | null): string {
 /** A Gantt timeline for one strategy: one lane per worker, measured bars over the ideal ones. */
 export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers }: Props) {
   const label = STRATEGY_LABELS[name];
+  // The bar under the pointer or keyboard focus, whose label is shown as a tooltip.
+  const [pointed, setPointed] = useState<number | null>(null);
   const tasks = ideal.tasks.length;
   const lanes = Math.max(ideal.lanes, run?.lanes ?? 0);
   // Threads run concurrently on one lane: give each task its own row there.
@@ -136,13 +138,18 @@ export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers }
                   .map((bar) => {
                     const end = bar.endS ?? nowS ?? bar.startS;
                     const text = barLabel(bar, nowS);
+                    const show = (): void => setPointed(bar.task);
+                    const hide = (): void => setPointed((p) => (p === bar.task ? null : p));
                     return (
                       <div
                         key={bar.task}
                         role="img"
                         aria-label={text}
-                        title={text}
                         tabIndex={focusable ? 0 : undefined}
+                        onMouseEnter={show}
+                        onMouseLeave={hide}
+                        onFocus={show}
+                        onBlur={hide}
                         className={`bar bar-${bar.status}`}
                         style={{
                           left: pct(bar.startS, axisS),
@@ -161,6 +168,18 @@ export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers }
                       </div>
                     );
                   })}
+                {run?.bars
+                  .filter((bar) => bar.worker === worker && bar.task === pointed)
+                  .map((bar) => (
+                    <div
+                      key="tip"
+                      className="tooltip"
+                      aria-hidden="true"
+                      style={{ left: pct(Math.min(bar.startS, axisS * 0.6), axisS), top: `${rowOf(bar.task) * rowPx + rowPx + 4}px` }}
+                    >
+                      {barLabel(bar, nowS)}
+                    </div>
+                  ))}
                 {nowS !== null && run?.status === 'running' && (
                   <div className="now-line" aria-hidden="true" style={{ left: pct(nowS, axisS) }} />
                 )}

@@ -36,14 +36,22 @@ export function useRunState(store: RunStore | null): RunState | null {
   return useSyncExternalStore(subscribe, () => store?.getState() ?? null);
 }
 
-/** The clock's time, refreshed every frame while `active`. */
-export function useNow(clock: Clock, active: boolean): number {
+/**
+ * The clock's time, refreshed on animation frames at most every `everyMs` while `active`.
+ * Drawing costs CPU that the Workers need on a small machine, so callers keep the rate modest.
+ */
+export function useNow(clock: Clock, active: boolean, everyMs: number): number {
   const [now, setNow] = useState(() => clock.now());
   useEffect(() => {
     if (!active) return;
     let frame = 0;
+    let last = 0;
     const tick = (): void => {
-      setNow(clock.now());
+      const t = clock.now();
+      if (t - last >= everyMs) {
+        last = t;
+        setNow(t);
+      }
       frame = requestAnimationFrame(tick);
     };
     frame = requestAnimationFrame(tick);
@@ -51,7 +59,7 @@ export function useNow(clock: Clock, active: boolean): number {
       cancelAnimationFrame(frame);
       setNow(clock.now());
     };
-  }, [active, clock]);
+  }, [active, clock, everyMs]);
   return now;
 }
 

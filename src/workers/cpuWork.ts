@@ -1,15 +1,28 @@
 /** Sink that keeps the optimiser from deleting the work. */
 let sink = 0;
 
-/** Real CPU work: `units` steps of integer and floating-point arithmetic. */
-export function work(units: number): number {
-  let x = sink | 0;
-  let y = 0.5;
-  for (let i = 0; i < units; i += 1) {
+/** Steps per call of the inner kernel: small, so the JIT sees many calls and optimises it early. */
+const CHUNK = 4096;
+
+function kernel(seed: number, steps: number): number {
+  let x = seed | 0;
+  for (let i = 0; i < steps; i += 1) {
     x = (Math.imul(x ^ i, 0x5bd1e995) + 0x6b43a9b5) | 0;
-    y = y * 0.999 + (x & 1023) * 1e-6;
+    x ^= x >>> 15;
   }
-  sink = x + (y > 1e9 ? 1 : 0);
+  return x;
+}
+
+/** Real CPU work: `units` steps of integer arithmetic (a hash mix), computed, not skipped. */
+export function work(units: number): number {
+  let x = sink;
+  let left = units;
+  while (left > 0) {
+    const n = left < CHUNK ? left : CHUNK;
+    x = kernel(x, n);
+    left -= n;
+  }
+  sink = x;
   return sink;
 }
 

@@ -23,25 +23,31 @@ const api = {
     return now();
   },
 
-  /** Measures how much work one millisecond holds here, with the same slicing the tasks use. */
-  async calibrate(targetMs = 300): Promise<Calibration> {
-    // Warm up the JIT, then find a slice that lasts a few ms.
-    let units = 1000;
-    for (;;) {
-      const t = now();
-      work(units);
-      if (now() - t >= 2 || units > 1e9) break;
-      units *= 2;
-    }
-    let done = 0;
+  /**
+   * Measures how much work one millisecond holds here, with the same slicing the tasks use.
+   * Page load keeps the other core busy for a while, so it measures several windows and keeps
+   * the fastest: "one task of d seconds computes for about d seconds alone".
+   */
+  async calibrate(windowMs = 50, maxMs = 4000): Promise<Calibration> {
+    const slice = 50_000;
     const t0 = now();
-    while (now() - t0 < targetMs) {
-      work(units);
-      done += units;
+    const rates: number[] = [];
+    // The JIT needs a while (and a free core) to optimise; wait until the rate stops rising.
+    for (;;) {
+      let done = 0;
+      const start = now();
+      while (now() - start < windowMs) {
+        work(slice);
+        done += slice;
+        if (done % (slice * 8) === 0) await yieldToLoop();
+      }
+      rates.push(done / (now() - start));
       await yieldToLoop();
+      const best = Math.max(...rates);
+      const last = rates.slice(-4);
+      const stable = rates.length >= 8 && last.every((r) => r > best * 0.97);
+      if (stable || now() - t0 > maxMs) return { unitsPerMs: best, measuredMs: now() - t0 };
     }
-    const measuredMs = now() - t0;
-    return { unitsPerMs: done / measuredMs, measuredMs };
   },
 
   /**

@@ -1,0 +1,61 @@
+import { useMemo } from 'react';
+import { idealSchedule } from '../engine/ideal';
+import type { RunState } from '../engine/store';
+import type { Clock, RunConfig } from '../engine/types';
+import { axisEnd } from './format';
+import { useNow } from './hooks';
+import { Timeline } from './Timeline';
+
+interface Props {
+  /** The run being shown, or null before the first Run. */
+  readonly state: RunState | null;
+  /** What the timelines show: the run's config, else the controls' (valid) config as a preview. */
+  readonly config: RunConfig | null;
+  readonly running: boolean;
+  readonly clock: Clock;
+  readonly cores: number;
+}
+
+/** Live redraw intervals while a run is in progress. */
+const SLEEP_REDRAW_MS = 33;
+const CPU_REDRAW_MS = 250;
+
+/** All strategies' timelines on one shared time axis; the only part that redraws every frame. */
+export function Timelines({ state, config, running, clock, cores }: Props) {
+  // CPU tasks need every core: redraw rarely then, so drawing does not slow what it measures.
+  const now = useNow(clock, running, config?.kind === 'cpu' ? CPU_REDRAW_MS : SLEEP_REDRAW_MS);
+  const ideals = useMemo(
+    () => (config ? config.strategies.map((name) => ({ name, ideal: idealSchedule(name, config, cores) })) : []),
+    [config, cores],
+  );
+  if (!config || ideals.length === 0) {
+    return (
+      <div className="timelines">
+        <p className="empty">Fix the inputs on the left to see the timelines.</p>
+      </div>
+    );
+  }
+  const elapsedS = (t0Ms: number): number => (now - t0Ms) / 1000;
+  const measuredMax = Math.max(0, ...(state?.strategies ?? []).map((r) => r.wallS ?? (running ? elapsedS(r.t0Ms) : 0)));
+  const axisS = axisEnd(Math.max(measuredMax, ...ideals.map((i) => i.ideal.totalS)) * 1.02);
+  return (
+    <div className="timelines">
+      {ideals.map(({ name, ideal }) => {
+        const run = state?.strategies.find((r) => r.name === name);
+        return (
+          <Timeline
+            key={name}
+            name={name}
+            run={run}
+            ideal={ideal}
+            axisS={axisS}
+            nowS={run && run.status === 'running' ? elapsedS(run.t0Ms) : null}
+            kind={config.kind}
+            cores={cores}
+            workers={config.workers}
+          />
+        );
+      })}
+    </div>
+  );
+}
