@@ -43,10 +43,12 @@ export function App({ backend }: { readonly backend: Backend }) {
     }
   }, [fields]);
 
-  // Fetch the chart code while idle, so it is not parsed in the middle of a measured run.
+  // Fetch the chart code while idle (after a `run=1` run, not beside it), so it is never parsed
+  // in the middle of a measured run.
+  const idle = ready && !session.running && (!initial.run || state !== null);
   useEffect(() => {
-    if (ready) void loadChart();
-  }, [ready]);
+    if (idle) void loadChart();
+  }, [idle]);
 
   // `run=1`: start once the page is ready, if the URL's config is valid.
   const autoRan = useRef(false);

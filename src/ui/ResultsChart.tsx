@@ -14,7 +14,7 @@ export default function ResultsChart({ rows }: { readonly rows: readonly ResultR
             <XAxis dataKey="name" tick={{ fontSize: 16 }} />
             <YAxis unit=" s" tick={{ fontSize: 16 }} width={64} />
             <Tooltip formatter={(v) => `${Number(v).toFixed(2)} s`} />
-            <Legend wrapperStyle={{ fontSize: 16 }} />
+            <Legend wrapperStyle={{ fontSize: 16 }} formatter={(value) => <span className="chart-legend">{value}</span>} />
             <Bar dataKey="measured" name="Measured" fill="#1d3557" isAnimationActive={false} label={{ position: 'top', fontSize: 15, formatter: (v: unknown) => Number(v).toFixed(2) }} />
             <Bar dataKey="ideal" name="Ideal (model)" fill="#dbe4f0" stroke="#1d3557" strokeDasharray="5 3" strokeWidth={2} isAnimationActive={false} />
           </BarChart>
