@@ -8,10 +8,10 @@ export { expect };
 /** `test` that also fails when the page throws an uncaught error. */
 export const test = base.extend<{ pageErrors: string[] }>({
   pageErrors: [
-    async ({ page }, use) => {
+    async ({ page }, provide) => {
       const errors: string[] = [];
       page.on('pageerror', (err) => errors.push(`${err.name}: ${err.message}`));
-      await use(errors);
+      await provide(errors);
       expect(errors, 'uncaught errors in the page').toEqual([]);
     },
     { auto: true },
@@ -54,6 +54,18 @@ export function escapeRegExp(s: string): string {
 export async function openReady(page: Page, query = ''): Promise<void> {
   await page.goto(`/${query}`);
   await expect(runButton(page)).toBeEnabled({ timeout: 30_000 });
+}
+
+/**
+ * Waits (up to 30 s, never failing) until the page has settled: the status no longer
+ * reads like work in progress (ending with "…", e.g. the warm-up/calibration message or
+ * "Running…"). Used where `Run` stays disabled, so readiness cannot be seen from it.
+ */
+export async function waitForSettled(page: Page): Promise<void> {
+  await runStatus(page)
+    .filter({ hasText: /…\s*$/ })
+    .waitFor({ state: 'detached', timeout: 30_000 })
+    .catch(() => undefined);
 }
 
 /** The selected task kind, as the URL spells it (`sleep` / `cpu`) when recognisable. */

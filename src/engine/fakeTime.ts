@@ -64,6 +64,8 @@ export class FakeTime implements Clock {
 export interface FakeExecutorOptions {
   /** Virtual ms from spawn() until a new worker can start its first task. */
   readonly spawnMs?: number;
+  /** Per-spawn start-up times (the n-th spawn takes the n-th value), overriding `spawnMs`. */
+  readonly spawnMsEach?: readonly number[];
   /** Virtual ms of message latency before a task starts on a ready worker. */
   readonly dispatchMs?: number;
   /** Task indexes that throw instead of completing. */
@@ -93,8 +95,11 @@ export class FakeExecutor implements Executor {
   spawn(): SpawnedRunner {
     this.spawned += 1;
     let alive = true;
-    const runner = this.makeRunner(this.options.spawnMs ?? 0);
+    const spawnMs = (this.options.spawnMsEach ?? [])[this.spawned - 1] ?? this.options.spawnMs ?? 0;
+    const readyAt = this.time.now() + spawnMs;
+    const runner = this.makeRunner(spawnMs);
     return {
+      ready: (signal) => this.time.sleep(Math.max(0, readyAt - this.time.now()), signal),
       run: (task, onStart, signal) => {
         if (!alive) return Promise.reject(new Error('worker terminated'));
         return runner.run(task, onStart, signal);
@@ -121,10 +126,10 @@ export class FakeExecutor implements Executor {
           cpuFreeAt = startMs + ms;
           await this.time.sleep(startMs - this.time.now(), signal);
         }
-        onStart(startMs);
+        onStart(startMs, readyAt);
         await this.time.sleep(ms, signal);
         if (this.options.failing?.includes(task.index)) throw new Error(`task ${task.index + 1} failed`);
-        return { startMs, endMs: this.time.now() };
+        return { startMs, endMs: this.time.now(), readyMs: readyAt };
       },
     };
   }

@@ -13,6 +13,10 @@ export interface Bar {
   readonly endS: number | null;
   readonly status: BarStatus;
   readonly message?: string;
+  /** When the page handed the task over (seconds since the strategy started). */
+  readonly submittedS?: number;
+  /** When its Worker had finished starting (seconds since the strategy started; negative = before). */
+  readonly readyS?: number;
 }
 
 export interface StrategyRun {
@@ -107,7 +111,16 @@ export function reduce(state: RunState, event: StoreEvent): RunState {
     case 'task-start': {
       const run = find(state, event.strategy);
       if (!run) return state;
-      const bar: Bar = { task: event.task, worker: event.worker, startS: (event.tMs - run.t0Ms) / 1000, endS: null, status: 'running' };
+      const rel = (ms: number): number => (ms - run.t0Ms) / 1000;
+      const bar: Bar = {
+        task: event.task,
+        worker: event.worker,
+        startS: rel(event.tMs),
+        endS: null,
+        status: 'running',
+        ...(event.submittedMs === undefined ? {} : { submittedS: rel(event.submittedMs) }),
+        ...(event.readyMs === undefined ? {} : { readyS: rel(event.readyMs) }),
+      };
       return {
         ...state,
         strategies: updateStrategy(state, event.strategy, (r) => ({

@@ -107,6 +107,19 @@ describe('strategies on virtual time', () => {
     expect(lines(t.store).indexOf('[pool] Task 2 completed')).toBeLessThan(lines(t.store).indexOf('[pool] Task 3 started'));
   });
 
+  it('pool: the first Worker to be ready takes task 1, so tasks start in submission order', async () => {
+    const t = setup(sleep([3, 2, 1], ['pool'], 3), { spawnMsEach: [30, 10, 20] });
+    await t.run();
+    const l = lines(t.store);
+    expect(l.slice(0, 3)).toEqual(['[pool] Task 1 started', '[pool] Task 2 started', '[pool] Task 3 started']);
+    const bars = t.store.getState().strategies[0]?.bars ?? [];
+    expect(bars.map((b) => [b.task + 1, b.worker])).toEqual([
+      [1, 2],
+      [2, 3],
+      [3, 1],
+    ]);
+  });
+
   it('pool never runs more than N tasks at once and no worker runs two at once', async () => {
     const t = setup(sleep([0.3, 1, 0.2, 0.7, 0.5, 0.1, 0.9], ['pool'], 3), { dispatchMs: 1 });
     await t.run();

@@ -40,15 +40,16 @@ async function runTask(
   worker: number,
 ): Promise<Outcome> {
   let started = false;
-  const emitStart = (tMs: number): void => {
+  const submittedMs = ctx.clock.now();
+  const emitStart = (tMs: number, readyMs?: number): void => {
     if (started) return;
     started = true;
-    ctx.emit({ type: 'task-start', strategy, task: index, worker, tMs });
+    ctx.emit({ type: 'task-start', strategy, task: index, worker, tMs, submittedMs, ...(readyMs === undefined ? {} : { readyMs }) });
   };
   try {
     const timing = await runner.run(taskSpec(ctx.config, index), emitStart, ctx.signal);
     // The start report travels on its own channel and may arrive after the result.
-    emitStart(timing.startMs);
+    emitStart(timing.startMs, timing.readyMs);
     ctx.emit({ type: 'task-end', strategy, task: index, worker, tMs: timing.endMs });
     return 'ok';
   } catch (error) {
@@ -113,6 +114,9 @@ async function pool(ctx: RunContext): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   let next = 0;
   const lane = async (runner: SpawnedRunner, worker: number): Promise<void> => {
+    // Like a pool process, a Worker takes work from the queue only once it has started, so the
+    // first Worker up takes task 1.
+    await runner.ready(ctx.signal);
     while (next < n && !ctx.signal.aborted) {
       const index = next;
       next += 1;

@@ -41,7 +41,12 @@ export interface TaskSpec {
 export interface TaskTiming {
   readonly startMs: number;
   readonly endMs: number;
+  /** When the Worker that ran it had finished starting (its script evaluated). */
+  readonly readyMs?: number;
 }
+
+/** Called by a runner as soon as a task starts, with the Worker's own ready time if known. */
+export type OnTaskStart = (startMs: number, readyMs?: number) => void;
 
 /** A place where tasks run: the warm worker, or a freshly spawned one. */
 export interface TaskRunner {
@@ -50,11 +55,13 @@ export interface TaskRunner {
    * runner reports it (like the chapter's `print("Task 1 started")`).
    * Rejects with an `AbortError` when `signal` aborts.
    */
-  run(task: TaskSpec, onStart: (startMs: number) => void, signal: AbortSignal): Promise<TaskTiming>;
+  run(task: TaskSpec, onStart: OnTaskStart, signal: AbortSignal): Promise<TaskTiming>;
 }
 
 /** A runner with its own lifetime: whoever spawned it terminates it. */
 export interface SpawnedRunner extends TaskRunner {
+  /** Resolves once the new Worker has started and answered (rejects with AbortError on abort). */
+  ready(signal: AbortSignal): Promise<void>;
   terminate(): void;
 }
 
@@ -92,6 +99,10 @@ export interface TaskEvent {
   readonly worker: number;
   readonly tMs: number;
   readonly message?: string;
+  /** task-start only: when the page handed the task to the worker. */
+  readonly submittedMs?: number;
+  /** task-start only: when that Worker had finished starting. */
+  readonly readyMs?: number;
 }
 
 export type StrategyStatus = 'done' | 'stopped' | 'failed';

@@ -1,8 +1,10 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULTS, parseConfig, readUrl, writeUrl } from '../engine/config';
 import { matchPreset } from '../engine/presets';
+import { breakdown } from '../engine/breakdown';
 import { resultRows } from '../engine/store';
 import type { Backend } from './backend';
+import { ChartBoundary } from './ChartBoundary';
 import { ConsoleLog } from './ConsoleLog';
 import { Controls, type Fields } from './Controls';
 import { useRunSession, useRunState } from './hooks';
@@ -28,6 +30,8 @@ function fieldsFromUrl(search: string): { fields: Fields; run: boolean } {
 
 export function App({ backend }: { readonly backend: Backend }) {
   const initial = useMemo(() => fieldsFromUrl(window.location.search), []);
+  // A link with a bad value never runs by itself, even once the value is corrected.
+  const initialOk = useMemo(() => parseConfig(initial.fields, backend.cores).ok, [initial, backend.cores]);
   const [fields, setFields] = useState<Fields>(initial.fields);
   const session = useRunSession(backend);
   const state = useRunState(session.store);
@@ -47,7 +51,7 @@ export function App({ backend }: { readonly backend: Backend }) {
   // in the middle of a measured run.
   const idle = ready && !session.running && (!initial.run || state !== null);
   useEffect(() => {
-    if (idle) void loadChart();
+    if (idle) loadChart().catch(() => undefined); // a failure shows where the chart would be
   }, [idle]);
 
   // `run=1`: start once the page is ready, if the URL's config is valid.
@@ -56,10 +60,15 @@ export function App({ backend }: { readonly backend: Backend }) {
   useEffect(() => {
     if (!initial.run || autoRan.current || !ready) return;
     autoRan.current = true;
-    if (parsed.ok) void start(parsed.config);
-  }, [initial.run, ready, parsed, start]);
+    if (initialOk && parsed.ok) void start(parsed.config);
+  }, [initial.run, initialOk, ready, parsed, start]);
 
-  const rows = state ? resultRows(state) : [];
+  const rows = state
+    ? resultRows(state).map((row) => {
+        const run = state.strategies.find((r) => r.name === row.name);
+        return { ...row, breakdown: run ? breakdown(run) : null };
+      })
+    : [];
   const preset = matchPreset(fields);
 
   let statusText: string;
@@ -148,17 +157,22 @@ export function App({ backend }: { readonly backend: Backend }) {
             clock={backend.clock}
             cores={backend.cores}
           />
+          <section className="results-panel" aria-labelledby="results-title">
+            <h2 id="results-title">Results</h2>
+            <ResultsTable rows={rows} />
+          </section>
           <div className="bottom">
             <ConsoleLog lines={state?.console ?? []} />
-            <section className="results-panel" aria-labelledby="results-title">
-              <h2 id="results-title">Results</h2>
-              <ResultsTable rows={rows} />
-              {rows.length > 0 && !session.running && (
-                <Suspense fallback={<p className="hint">Loading chart…</p>}>
-                  <ResultsChart rows={rows} />
-                </Suspense>
-              )}
-            </section>
+            {rows.length > 0 && !session.running && (
+              <section className="chart-panel" aria-labelledby="chart-title">
+                <h2 id="chart-title">Measured vs ideal</h2>
+                <ChartBoundary>
+                  <Suspense fallback={<p className="hint">Loading chart…</p>}>
+                    <ResultsChart rows={rows} />
+                  </Suspense>
+                </ChartBoundary>
+              </section>
+            )}
           </div>
         </div>
       </main>

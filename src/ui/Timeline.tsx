@@ -106,7 +106,7 @@ export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers }
                 {laneLabel(name, worker)}
                 {beyond && <span className="beyond-note">beyond {cores} cores</span>}
               </div>
-              <div className="track" style={laneStyle}>
+              <div className="track" style={laneStyle} role="list" aria-label={`${label} ideal schedule, worker ${worker} (model)`}>
                 {ticks.map((t) => (
                   <div key={t} className="gridline" style={{ left: pct(t, axisS) }} aria-hidden="true" />
                 ))}
@@ -116,7 +116,8 @@ export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers }
                     <div
                       key={`ideal-${t.task}`}
                       className="ghost"
-                      aria-hidden="true"
+                      role="listitem"
+                      aria-label={`Ideal: task ${t.task + 1} on worker ${t.worker}: ${sec(t.startS)}–${sec(t.endS)} s`}
                       style={{
                         left: pct(t.startS, axisS),
                         width: pct(t.endS - t.startS, axisS),

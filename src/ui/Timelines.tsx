@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { whatHappened } from '../engine/breakdown';
 import { idealSchedule } from '../engine/ideal';
 import type { RunState } from '../engine/store';
 import type { Clock, RunConfig } from '../engine/types';
@@ -56,6 +57,16 @@ export function Timelines({ state, config, running, clock, cores }: Props) {
           />
         );
       })}
+      {state && state.strategies.some((r) => r.wallS !== null) && (
+        <section className="what-happened" aria-labelledby="what-title">
+          <h2 id="what-title">What happened</h2>
+          {state.strategies
+            .filter((r) => r.wallS !== null)
+            .map((r) => (
+              <p key={r.name}>{whatHappened(r, config.kind, cores, config.workers)}</p>
+            ))}
+        </section>
+      )}
     </div>
   );
 }

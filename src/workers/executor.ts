@@ -1,5 +1,5 @@
 import { proxy, wrap, type Remote } from 'comlink';
-import { abortError, type Executor, type SpawnedRunner, type TaskRunner, type TaskSpec, type TaskTiming } from '../engine/types';
+import { abortError, type Executor, type OnTaskStart, type SpawnedRunner, type TaskRunner, type TaskSpec, type TaskTiming } from '../engine/types';
 import type { Calibration, TaskWorkerApi } from './task.worker';
 
 export type { Calibration };
@@ -52,6 +52,7 @@ export class WorkerExecutor implements Executor {
   spawn(): SpawnedRunner {
     const live = this.start();
     return {
+      ready: (signal) => this.untilAbort(live, signal, () => live.remote.ping().then(() => undefined)),
       run: (task, onStart, signal) => this.runOn(live, task, onStart, signal),
       terminate: () => live.kill(new Error('Worker terminated')),
     };
@@ -93,21 +94,23 @@ export class WorkerExecutor implements Executor {
     return live;
   }
 
-  private runOn(
-    live: LiveWorker,
-    task: TaskSpec,
-    onStart: (startMs: number) => void,
-    signal: AbortSignal,
-  ): Promise<TaskTiming> {
+  private runOn(live: LiveWorker, task: TaskSpec, onStart: OnTaskStart, signal: AbortSignal): Promise<TaskTiming> {
+    return this.untilAbort(live, signal, () => live.remote.run(task, this.unitsPerMs, proxy(onStart)));
+  }
+
+  /**
+   * A call to a Worker that ends with it: rejects if the Worker dies, and on Stop terminates the
+   * Worker (a running task cannot be interrupted politely) and rejects with AbortError.
+   */
+  private untilAbort<T>(live: LiveWorker, signal: AbortSignal, call: () => Promise<T>): Promise<T> {
     if (signal.aborted) return Promise.reject(abortError());
-    return new Promise<TaskTiming>((resolve, reject) => {
-      // Stop: a running task cannot be interrupted politely, so its Worker goes.
+    return new Promise<T>((resolve, reject) => {
       const onAbort = (): void => {
         live.kill(abortError());
         reject(abortError());
       };
       signal.addEventListener('abort', onAbort, { once: true });
-      Promise.race([live.remote.run(task, this.unitsPerMs, proxy(onStart)), live.dead])
+      Promise.race([call(), live.dead])
         .then(resolve, reject)
         .finally(() => signal.removeEventListener('abort', onAbort));
     });

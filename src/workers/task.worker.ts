@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { expose, releaseProxy, type Remote } from 'comlink';
-import type { TaskSpec, TaskTiming } from '../engine/types';
+import type { OnTaskStart, TaskSpec, TaskTiming } from '../engine/types';
 import { browserClock } from './clock';
 import { computeSliced, work, yieldToLoop } from './cpuWork';
 
@@ -12,6 +12,9 @@ export interface Calibration {
 }
 
 const now = (): number => browserClock.now();
+
+/** When this Worker's script had been evaluated: the end of its start-up. */
+const readyMs = now();
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -54,15 +57,15 @@ const api = {
    * Runs one task like the chapter's `task()`: reports "started", sleeps or computes, returns the
    * measured start and end. `fail` makes it throw at the end, the way a raising task does.
    */
-  async run(task: TaskSpec, unitsPerMs: number, onStart: (startMs: number) => void): Promise<TaskTiming> {
+  async run(task: TaskSpec, unitsPerMs: number, onStart: OnTaskStart): Promise<TaskTiming> {
     const startMs = now();
     // A comlink proxy of the page's callback. Not awaited: the task does not wait to be heard.
-    const report = onStart as unknown as Remote<(startMs: number) => void>;
-    void report(startMs).finally(() => report[releaseProxy]());
+    const report = onStart as unknown as Remote<OnTaskStart>;
+    void report(startMs, readyMs).finally(() => report[releaseProxy]());
     const ms = task.durationS * 1000;
     if (task.kind === 'sleep') await sleep(ms);
     else await computeSliced(ms * unitsPerMs, unitsPerMs);
-    return { startMs, endMs: now() };
+    return { startMs, endMs: now(), readyMs };
   },
 };
 
