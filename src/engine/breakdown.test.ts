@@ -15,6 +15,8 @@ const bar = (task: number, worker: number, startS: number, endS: number, extra: 
 function run(name: StrategyRun['name'], bars: Bar[], wallS: number, durations: number[], workers = 2): StrategyRun {
   return {
     name,
+    rep: 0,
+    results: [],
     t0Ms: 0,
     status: 'done',
     bars,

@@ -15,7 +15,16 @@ const errorOf = (raw: Parameters<typeof parseConfig>[0]): string => {
 
 describe('parseConfig', () => {
   it('uses the CONTRACT defaults', () => {
-    expect(ok({}, 4)).toEqual({ kind: 'sleep', durationsS: [1, 1], strategies: ['sequential', 'processes', 'pool'], workers: 4 });
+    expect(ok({}, 4)).toEqual({
+      kind: 'sleep',
+      durationsS: [1, 1],
+      strategies: ['sequential', 'processes', 'pool'],
+      workers: 4,
+      order: 'completed',
+      repeat: 1,
+      failing: [],
+      predictionsS: {},
+    });
   });
 
   it('reads the chapter examples', () => {
@@ -98,13 +107,38 @@ describe('parseConfig', () => {
   });
 });
 
+describe('the fields beyond the contract', () => {
+  it('reads order, repeat, failing tasks and predictions', () => {
+    expect(ok({ tasks: '3,2,1', order: 'submitted', repeat: '3', fail: '2, 3', predict: 'sequential:6,pool:3.5' })).toMatchObject({
+      order: 'submitted',
+      repeat: 3,
+      failing: [1, 2],
+      predictionsS: { sequential: 6, pool: 3.5 },
+    });
+  });
+
+  it.each([
+    [{ order: 'random' }, 'Results order: "random" is not an order; choose completed (as_completed) or submitted (executor.map)'],
+    [{ repeat: '0' }, 'Repeat: "0" is out of range; use a whole number of runs from 1 to 20'],
+    [{ repeat: '21' }, 'Repeat: "21" is out of range'],
+    [{ repeat: '2.5' }, 'Repeat: "2.5" is not a whole number'],
+    [{ fail: '4' }, 'Failing tasks: there is no task "4"; use task numbers from 1 to 2, like 2 or 1,3'],
+    [{ fail: 'x' }, 'Failing tasks: "x" is not a task number'],
+    [{ fail: '0' }, 'Failing tasks: there is no task "0"'],
+    [{ predict: 'pool' }, 'Your prediction (s): "pool" needs seconds from 0 to 3600'],
+    [{ predict: 'gpu:1' }, 'Your prediction (s): "gpu:1" is not a prediction; use strategy:seconds pairs'],
+    [{ predict: 'pool:-1' }, 'Your prediction (s): "pool:-1" needs seconds'],
+  ])('rejects %j', (raw, message) => {
+    expect(errorOf(raw)).toContain(message);
+  });
+});
+
 describe('URL', () => {
   it('reads every param verbatim, and run=1', () => {
-    expect(readUrl('?kind=cpu&tasks=3,2,1&strategies=pool&workers=3&run=1')).toEqual({
-      fields: { kind: 'cpu', tasks: '3,2,1', strategies: 'pool', workers: '3' },
-      run: true,
-    });
-    expect(readUrl('').fields).toEqual({ kind: undefined, tasks: undefined, strategies: undefined, workers: undefined });
+    const url = readUrl('?kind=cpu&tasks=3,2,1&strategies=pool&workers=3&run=1&order=submitted');
+    expect(url.run).toBe(true);
+    expect(url.fields).toMatchObject({ kind: 'cpu', tasks: '3,2,1', strategies: 'pool', workers: '3', order: 'submitted' });
+    expect(Object.values(readUrl('').fields).every((v) => v === undefined)).toBe(true);
   });
 
   it('writes fields back, readable, keeping other params', () => {
@@ -115,6 +149,6 @@ describe('URL', () => {
 
   it('round-trips what the user typed, even when invalid', () => {
     const fields = { kind: 'cpu', tasks: '1, x&y=2', strategies: 'pool', workers: '1.5' };
-    expect(readUrl(writeUrl('', fields)).fields).toEqual(fields);
+    expect(readUrl(writeUrl('', fields)).fields).toMatchObject(fields);
   });
 });

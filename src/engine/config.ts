@@ -1,4 +1,4 @@
-import { STRATEGY_NAMES, type RunConfig, type StrategyName, type TaskKind } from './types';
+import { STRATEGY_NAMES, type ResultOrder, type RunConfig, type StrategyName, type TaskKind } from './types';
 
 /** Limits from CONTRACT.md. */
 export const LIMITS = {
@@ -6,9 +6,11 @@ export const LIMITS = {
   maxDurationS: 60,
   minWorkers: 1,
   maxWorkers: 64,
+  maxRepeat: 20,
+  maxPredictionS: 3600,
 } as const;
 
-export type FieldName = 'tasks' | 'kind' | 'workers' | 'strategies';
+export type FieldName = 'tasks' | 'kind' | 'workers' | 'strategies' | 'order' | 'repeat' | 'fail' | 'predict';
 
 /** The label of each control; every alert starts with it. */
 export const FIELD_LABELS: Record<FieldName, string> = {
@@ -16,7 +18,14 @@ export const FIELD_LABELS: Record<FieldName, string> = {
   kind: 'Task kind',
   workers: 'Pool workers',
   strategies: 'Strategies',
+  order: 'Results order',
+  repeat: 'Repeat',
+  fail: 'Failing tasks',
+  predict: 'Your prediction (s)',
 };
+
+/** Every URL parameter the app owns besides `run`, in the order it writes them. */
+export const FIELD_NAMES: readonly FieldName[] = ['kind', 'tasks', 'strategies', 'workers', 'order', 'repeat', 'fail', 'predict'];
 
 /** What the user typed (or the URL said), verbatim. `undefined` means "use the default". */
 export interface RawFields {
@@ -24,6 +33,14 @@ export interface RawFields {
   readonly kind?: string | undefined;
   readonly workers?: string | undefined;
   readonly strategies?: string | undefined;
+  /** `completed` (as_completed, default) or `submitted` (executor.map). */
+  readonly order?: string | undefined;
+  /** Runs per strategy, 1–20 (default 1). */
+  readonly repeat?: string | undefined;
+  /** Task numbers (from 1) that raise instead of completing, e.g. `2` or `1,3`. */
+  readonly fail?: string | undefined;
+  /** Predicted wall-clock per strategy, e.g. `sequential:2,pool:1.5`. */
+  readonly predict?: string | undefined;
 }
 
 export interface FieldError {
@@ -117,6 +134,53 @@ export function parseStrategies(raw: string): StrategyName[] | FieldError {
   return STRATEGY_NAMES.filter((s) => seen.has(s));
 }
 
+export function parseOrder(raw: string): ResultOrder | FieldError {
+  const text = raw.trim();
+  if (text === 'completed' || text === 'submitted') return text;
+  return fail('order', `${quote(raw)} is not an order; choose completed (as_completed) or submitted (executor.map)`);
+}
+
+export function parseRepeat(raw: string): number | FieldError {
+  const text = raw.trim();
+  const range = `use a whole number of runs from 1 to ${LIMITS.maxRepeat}`;
+  if (!/^[+-]?\d+$/.test(text)) return fail('repeat', `${quote(raw)} is not a whole number; ${range}`);
+  const value = Number(text);
+  if (value < 1 || value > LIMITS.maxRepeat) return fail('repeat', `${quote(raw)} is out of range; ${range}`);
+  return value;
+}
+
+/** Task numbers (from 1) → 0-based indexes; checked against the number of tasks when known. */
+export function parseFail(raw: string, taskCount: number | null): number[] | FieldError {
+  const parts = raw.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const range = taskCount === null ? 'use task numbers like 2 or 1,3' : `use task numbers from 1 to ${taskCount}, like 2 or 1,3`;
+  const indexes = new Set<number>();
+  for (const part of parts) {
+    if (!/^\d+$/.test(part)) return fail('fail', `${quote(part)} is not a task number; ${range}`);
+    const n = Number(part);
+    if (n < 1 || (taskCount !== null && n > taskCount)) return fail('fail', `there is no task ${quote(part)}; ${range}`);
+    indexes.add(n - 1);
+  }
+  return [...indexes].sort((a, b) => a - b);
+}
+
+export type Predictions = Partial<Record<StrategyName, number>>;
+
+export function parsePredictions(raw: string): Predictions | FieldError {
+  const result: Predictions = {};
+  const how = 'use strategy:seconds pairs like sequential:2,pool:1.5';
+  for (const part of raw.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+    const [name = '', value = '', ...extra] = part.split(':').map((x) => x.trim());
+    if (extra.length > 0 || !(STRATEGY_NAMES as readonly string[]).includes(name)) {
+      return fail('predict', `${quote(part)} is not a prediction; ${how}`);
+    }
+    if (!DECIMAL.test(value) || Number(value) < 0 || Number(value) > LIMITS.maxPredictionS) {
+      return fail('predict', `${quote(part)} needs seconds from 0 to ${LIMITS.maxPredictionS}; ${how}`);
+    }
+    result[name as StrategyName] = Number(value);
+  }
+  return result;
+}
+
 function isError<T>(value: T | FieldError): value is FieldError {
   return typeof value === 'object' && value !== null && 'field' in value && 'message' in value;
 }
@@ -133,11 +197,28 @@ export function parseConfig(raw: RawFields, defaultWorkers: number): ParseResult
       ? Math.min(LIMITS.maxWorkers, Math.max(LIMITS.minWorkers, Math.floor(defaultWorkers) || 1))
       : parseWorkers(raw.workers);
   const strategies = parseStrategies(raw.strategies ?? DEFAULTS.strategies);
-  const errors = [durations, kind, workers, strategies].filter(isError);
-  if (errors.length > 0 || isError(durations) || isError(kind) || isError(workers) || isError(strategies)) {
+  const order = parseOrder(raw.order ?? 'completed');
+  const repeat = parseRepeat(raw.repeat ?? '1');
+  const failing = parseFail(raw.fail ?? '', isError(durations) ? null : durations.length);
+  const predictions = parsePredictions(raw.predict ?? '');
+  const errors = [durations, kind, workers, strategies, order, repeat, failing, predictions].filter(isError);
+  if (
+    isError(durations) ||
+    isError(kind) ||
+    isError(workers) ||
+    isError(strategies) ||
+    isError(order) ||
+    isError(repeat) ||
+    isError(failing) ||
+    isError(predictions)
+  ) {
     return { ok: false, errors };
   }
-  return { ok: true, errors: [], config: { kind, durationsS: durations, strategies, workers } };
+  return {
+    ok: true,
+    errors: [],
+    config: { kind, durationsS: durations, strategies, workers, order, repeat, failing, predictionsS: predictions },
+  };
 }
 
 /** URL params this app reads; everything else in the query is left alone. */
@@ -150,7 +231,7 @@ export function readUrl(search: string): UrlState {
   const params = new URLSearchParams(search);
   const get = (name: string): string | undefined => params.get(name) ?? undefined;
   return {
-    fields: { tasks: get('tasks'), kind: get('kind'), workers: get('workers'), strategies: get('strategies') },
+    fields: Object.fromEntries(FIELD_NAMES.map((name) => [name, get(name)])) as RawFields,
     run: params.get('run') === '1',
   };
 }
@@ -158,7 +239,7 @@ export function readUrl(search: string): UrlState {
 /** Writes the fields into a query string, keeping params it does not own. Absent fields are removed. */
 export function writeUrl(search: string, fields: RawFields): string {
   const params = new URLSearchParams(search);
-  for (const name of ['kind', 'tasks', 'strategies', 'workers'] as const) {
+  for (const name of FIELD_NAMES) {
     const value = fields[name];
     if (value === undefined) params.delete(name);
     else params.set(name, value);

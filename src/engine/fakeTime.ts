@@ -128,7 +128,7 @@ export class FakeExecutor implements Executor {
         }
         onStart(startMs, readyAt);
         await this.time.sleep(ms, signal);
-        if (this.options.failing?.includes(task.index)) throw new Error(`task ${task.index + 1} failed`);
+        if (task.fail || this.options.failing?.includes(task.index)) throw new Error(`task ${task.index + 1} failed`);
         return { startMs, endMs: this.time.now(), readyMs: readyAt };
       },
     };

@@ -21,6 +21,10 @@ export interface Bar {
 
 export interface StrategyRun {
   readonly name: StrategyName;
+  /** Which repetition this is (0-based), when a strategy runs several times. */
+  readonly rep: number;
+  /** When the program received each result, in that order (only for `executor.map` order). */
+  readonly results: readonly { readonly task: number; readonly atS: number }[];
   /** Clock ms when the strategy's timing began. */
   readonly t0Ms: number;
   readonly status: 'running' | StrategyStatus;
@@ -45,6 +49,7 @@ export interface RunState {
   readonly config: RunConfig;
   readonly cores: number;
   readonly phase: RunPhase;
+  /** Every strategy run, in the order started (several per strategy when repeated). */
   readonly strategies: readonly StrategyRun[];
   readonly console: readonly ConsoleLine[];
 }
@@ -64,16 +69,40 @@ function log(state: RunState, strategy: StrategyName, text: string): readonly Co
   return [...state.console, { id: state.console.length, text: `[${strategy}] ${text}` }];
 }
 
+function lastIndex(state: RunState, name: StrategyName): number {
+  return state.strategies.findLastIndex((run) => run.name === name);
+}
+
+/** Updates the latest run of `name`: events always concern the repetition in progress. */
 function updateStrategy(
   state: RunState,
   name: StrategyName,
   update: (run: StrategyRun) => StrategyRun,
 ): readonly StrategyRun[] {
-  return state.strategies.map((run) => (run.name === name ? update(run) : run));
+  const i = lastIndex(state, name);
+  return state.strategies.map((run, j) => (j === i ? update(run) : run));
 }
 
 function find(state: RunState, name: StrategyName): StrategyRun | undefined {
-  return state.strategies.find((run) => run.name === name);
+  return state.strategies[lastIndex(state, name)];
+}
+
+/** Finished runs of one strategy. */
+export function finishedRuns(state: RunState, name: StrategyName): StrategyRun[] {
+  return state.strategies.filter((run) => run.name === name && run.wallS !== null);
+}
+
+/** The median of finished runs by wall-clock (the lower middle for an even count). */
+export function medianRun(runs: readonly StrategyRun[]): StrategyRun | undefined {
+  const sorted = [...runs].sort((a, b) => (a.wallS ?? 0) - (b.wallS ?? 0));
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+/** The run a timeline shows: the one in progress, else the median of the finished ones. */
+export function shownRun(state: RunState, name: StrategyName): StrategyRun | undefined {
+  const last = find(state, name);
+  if (!last || last.status === 'running') return last;
+  return medianRun(finishedRuns(state, name)) ?? last;
 }
 
 /** Folds one event into the run state (pure). */
@@ -83,8 +112,12 @@ export function reduce(state: RunState, event: StoreEvent): RunState {
       return { ...state, phase: event.stopped ? 'stopped' : 'done' };
     case 'strategy-start': {
       const ideal = idealSchedule(event.strategy, state.config, state.cores);
+      const rep = state.strategies.filter((r) => r.name === event.strategy).length;
+      const repeat = state.config.repeat ?? 1;
       const run: StrategyRun = {
         name: event.strategy,
+        rep,
+        results: [],
         t0Ms: event.tMs,
         status: 'running',
         bars: [],
@@ -93,7 +126,21 @@ export function reduce(state: RunState, event: StoreEvent): RunState {
         wallS: null,
         ideal,
       };
-      return { ...state, strategies: [...state.strategies.filter((r) => r.name !== event.strategy), run] };
+      return {
+        ...state,
+        strategies: [...state.strategies, run],
+        console: repeat > 1 ? log(state, event.strategy, `Run ${rep + 1} of ${repeat}`) : state.console,
+      };
+    }
+    case 'task-result': {
+      const run = find(state, event.strategy);
+      if (!run) return state;
+      const atS = (event.tMs - run.t0Ms) / 1000;
+      return {
+        ...state,
+        strategies: updateStrategy(state, event.strategy, (r) => ({ ...r, results: [...r.results, { task: event.task, atS }] })),
+        console: log(state, event.strategy, `Result of task ${event.task + 1} received`),
+      };
     }
     case 'worker-spawn': {
       const run = find(state, event.strategy);
@@ -184,22 +231,39 @@ export interface ResultRow {
   readonly overheadMs: number;
   /** Sequential sum of task durations divided by the measured wall-clock. */
   readonly speedup: number;
+  /** Over repeated runs: how many finished, and the fastest and slowest wall-clock. */
+  readonly runs: number;
+  readonly minS: number;
+  readonly maxS: number;
+  /** The run whose numbers these are (the median one). */
+  readonly run: StrategyRun;
 }
 
 export function resultRows(state: RunState): ResultRow[] {
   const sumS = state.config.durationsS.reduce((a, b) => a + b, 0);
   const rows: ResultRow[] = [];
-  for (const run of state.strategies) {
-    if (run.status === 'running' || run.wallS === null) continue;
-    const suffix = run.status === 'done' ? '' : ` (${run.status})`;
+  const names = [...new Set(state.strategies.map((r) => r.name))];
+  for (const name of names) {
+    const runs = finishedRuns(state, name);
+    const run = medianRun(runs);
+    if (!run || run.wallS === null) continue;
+    // The worst thing that happened to any repetition is what the row says.
+    const statuses = runs.map((r) => r.status);
+    const status: StrategyStatus = statuses.includes('stopped') ? 'stopped' : statuses.includes('failed') ? 'failed' : 'done';
+    const suffix = status === 'done' ? '' : ` (${status})`;
+    const walls = runs.map((r) => r.wallS ?? 0);
     rows.push({
-      name: run.name,
-      label: `${STRATEGY_LABELS[run.name]}${suffix}`,
-      status: run.status,
+      name,
+      label: `${STRATEGY_LABELS[name]}${suffix}`,
+      status,
       wallS: run.wallS,
       idealS: run.ideal.totalS,
       overheadMs: (run.wallS - run.ideal.totalS) * 1000,
       speedup: run.wallS > 0 ? sumS / run.wallS : 0,
+      runs: runs.length,
+      minS: Math.min(...walls),
+      maxS: Math.max(...walls),
+      run,
     });
   }
   return rows;

@@ -195,4 +195,51 @@ describe('strategies on virtual time', () => {
     expect(resultRows(t.store.getState()).map((r) => r.label)).toEqual(['Sequential (failed)', 'Pool (failed)']);
     expect(t.store.getState().strategies[1]?.bars.find((b) => b.task === 1)?.status).toBe('error');
   });
+
+  it('order=submitted: executor.map hands results back in submission order', async () => {
+    const t = setup({ ...sleep([3, 2, 1], ['pool'], 3), order: 'submitted' });
+    await t.run();
+    expect(lines(t.store).filter((l) => /completed|received/.test(l))).toEqual([
+      '[pool] Task 3 completed',
+      '[pool] Task 2 completed',
+      '[pool] Task 1 completed',
+      '[pool] Result of task 1 received',
+      '[pool] Result of task 2 received',
+      '[pool] Result of task 3 received',
+    ]);
+    expect(t.store.getState().strategies[0]?.results.map((r) => [r.task, r.atS])).toEqual([
+      [0, 3],
+      [1, 3],
+      [2, 3],
+    ]);
+    // as_completed (the default) prints no extra lines: the chapter's output stays as it is.
+    const c = setup(sleep([3, 2, 1], ['pool'], 3));
+    await c.run();
+    expect(lines(c.store).some((l) => l.includes('received'))).toBe(false);
+  });
+
+  it('repeat=3 runs each strategy three times; Results give min, median and max', async () => {
+    const t = setup({ ...sleep([1], ['sequential', 'processes']), repeat: 3 }, { spawnMsEach: [30, 10, 20] });
+    await t.run();
+    const state = t.store.getState();
+    expect(state.strategies.map((s) => `${s.name}#${s.rep}`)).toEqual([
+      'sequential#0', 'sequential#1', 'sequential#2', 'processes#0', 'processes#1', 'processes#2',
+    ]);
+    const processes = resultRows(state).find((r) => r.name === 'processes');
+    expect(processes).toMatchObject({ runs: 3, minS: 1.01, maxS: 1.03, wallS: 1.02, label: 'Processes' });
+    expect(processes?.run.rep).toBe(2);
+    expect(lines(t.store).filter((l) => l.includes('Run '))).toEqual([
+      '[sequential] Run 1 of 3', '[sequential] Run 2 of 3', '[sequential] Run 3 of 3',
+      '[processes] Run 1 of 3', '[processes] Run 2 of 3', '[processes] Run 3 of 3',
+    ]);
+  });
+
+  it('a config with failing tasks makes exactly those tasks raise', async () => {
+    const t = setup({ ...sleep([1, 1, 1], ['pool'], 3), failing: [0, 2] });
+    await t.run();
+    expect(lines(t.store).filter((l) => l.includes('raised'))).toEqual([
+      '[pool] Task 1 raised Error: task 1 failed',
+      '[pool] Task 3 raised Error: task 3 failed',
+    ]);
+  });
 });

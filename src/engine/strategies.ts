@@ -23,7 +23,8 @@ export interface RunContext {
 type Outcome = 'ok' | 'error';
 
 function taskSpec(config: RunConfig, index: number): TaskSpec {
-  return { index, kind: config.kind, durationS: config.durationsS[index] ?? 0 };
+  const spec = { index, kind: config.kind, durationS: config.durationsS[index] ?? 0 };
+  return config.failing?.includes(index) ? { ...spec, fail: true } : spec;
 }
 
 function errorMessage(error: unknown): string {
@@ -113,6 +114,17 @@ async function pool(ctx: RunContext): Promise<Outcome[]> {
   const runners = spawnNumbered(ctx, 'pool', ctx.config.workers);
   const outcomes: Outcome[] = [];
   let next = 0;
+  // executor.map hands results back in submission order: a result waits for all earlier ones.
+  const collected = new Set<number>();
+  let delivered = 0;
+  const collect = (index: number): void => {
+    if (ctx.config.order !== 'submitted') return;
+    collected.add(index);
+    while (collected.has(delivered)) {
+      ctx.emit({ type: 'task-result', strategy: 'pool', task: delivered, tMs: ctx.clock.now() });
+      delivered += 1;
+    }
+  };
   const lane = async (runner: SpawnedRunner, worker: number): Promise<void> => {
     // Like a pool process, a Worker takes work from the queue only once it has started, so the
     // first Worker up takes task 1.
@@ -121,6 +133,7 @@ async function pool(ctx: RunContext): Promise<Outcome[]> {
       const index = next;
       next += 1;
       outcomes.push(await runTask(ctx, 'pool', runner, index, worker));
+      collect(index);
     }
   };
   try {
@@ -162,10 +175,15 @@ export async function runStrategy(name: StrategyName, ctx: RunContext): Promise<
   return status;
 }
 
-/** Runs the chosen strategies in canonical order; stops starting new ones once the signal aborts. */
+/**
+ * Runs the chosen strategies in canonical order, each `repeat` times in a row; stops starting new
+ * ones once the signal aborts.
+ */
 export async function runAll(ctx: RunContext): Promise<void> {
   for (const name of ctx.config.strategies) {
-    if (ctx.signal.aborted) return;
-    await runStrategy(name, ctx);
+    for (let rep = 0; rep < (ctx.config.repeat ?? 1); rep += 1) {
+      if (ctx.signal.aborted) return;
+      await runStrategy(name, ctx);
+    }
   }
 }

@@ -22,7 +22,18 @@ export interface RunConfig {
   readonly strategies: readonly StrategyName[];
   /** Pool size for the `pool` strategy. */
   readonly workers: number;
+  /** How the pool hands results back: as they complete (default) or in submission order. */
+  readonly order?: ResultOrder;
+  /** Runs per strategy (default 1). */
+  readonly repeat?: number;
+  /** 0-based indexes of tasks that raise instead of completing. */
+  readonly failing?: readonly number[];
+  /** The class's predicted wall-clock per strategy, seconds (not used to run, shown beside the result). */
+  readonly predictionsS?: Partial<Record<StrategyName, number>>;
 }
+
+/** `completed` = `as_completed(futures)`; `submitted` = `executor.map(...)`. */
+export type ResultOrder = 'completed' | 'submitted';
 
 /** The one time source: milliseconds on a basis shared by page and workers. */
 export interface Clock {
@@ -35,6 +46,8 @@ export interface TaskSpec {
   readonly index: number;
   readonly kind: TaskKind;
   readonly durationS: number;
+  /** Raise an error at the end instead of completing (a demo of a failing task). */
+  readonly fail?: boolean;
 }
 
 /** When a task really ran, measured where it ran (same clock basis as {@link Clock}). */
@@ -83,6 +96,13 @@ export type RunEvent =
       readonly tMs: number;
     }
   | TaskEvent
+  | {
+      /** The program receives a task's result (only emitted for `executor.map` order). */
+      readonly type: 'task-result';
+      readonly strategy: StrategyName;
+      readonly task: number;
+      readonly tMs: number;
+    }
   | {
       readonly type: 'strategy-end';
       readonly strategy: StrategyName;

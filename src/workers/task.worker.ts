@@ -65,6 +65,7 @@ const api = {
     const ms = task.durationS * 1000;
     if (task.kind === 'sleep') await sleep(ms);
     else await computeSliced(ms * unitsPerMs, unitsPerMs);
+    if (task.fail) throw new Error(`task ${task.index + 1} failed on purpose (a demo of a raising task)`);
     return { startMs, endMs: now(), readyMs };
   },
 };
