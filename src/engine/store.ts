@@ -1,5 +1,5 @@
 import { idealSchedule, type IdealSchedule } from './ideal';
-import { STRATEGY_LABELS, type RunConfig, type RunEvent, type StrategyName, type StrategyStatus } from './types';
+import { STRATEGY_LABELS, type ResultOrder, type RunConfig, type RunEvent, type StrategyName, type StrategyStatus } from './types';
 
 export type BarStatus = 'running' | 'done' | 'error' | 'stopped';
 
@@ -292,4 +292,16 @@ export function createRunStore(initial: RunState): RunStore {
       return () => listeners.delete(listener);
     },
   };
+}
+
+/**
+ * When the program got each result: with `as_completed` as each task ends (errors included), with
+ * `executor.map` in submission order, each waiting for the ones before it.
+ */
+export function arrivals(run: StrategyRun, order: ResultOrder): { readonly task: number; readonly atS: number }[] {
+  if (order === 'submitted') return [...run.results];
+  return run.bars
+    .filter((b) => b.endS !== null && b.status !== 'stopped')
+    .map((b) => ({ task: b.task, atS: b.endS ?? 0 }))
+    .sort((a, b) => a.atS - b.atS);
 }

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULTS, parseConfig, readUrl, writeUrl } from '../engine/config';
 import { matchPreset } from '../engine/presets';
 import { breakdown } from '../engine/breakdown';
+import { predictionSentence } from '../engine/predict';
 import { resultRows } from '../engine/store';
 import type { Backend } from './backend';
 import { ChartBoundary } from './ChartBoundary';
@@ -23,6 +24,10 @@ function fieldsFromUrl(search: string): { fields: Fields; run: boolean } {
       kind: url.fields.kind ?? DEFAULTS.kind,
       strategies: url.fields.strategies ?? DEFAULTS.strategies,
       workers: url.fields.workers,
+      order: url.fields.order,
+      repeat: url.fields.repeat,
+      fail: url.fields.fail,
+      predict: url.fields.predict,
     },
     run: url.run,
   };
@@ -64,10 +69,18 @@ export function App({ backend }: { readonly backend: Backend }) {
   }, [initial.run, initialOk, ready, parsed, start]);
 
   const rows = state
-    ? resultRows(state).map((row) => {
-        const run = state.strategies.find((r) => r.name === row.name);
-        return { ...row, breakdown: run ? breakdown(run) : null };
-      })
+    ? resultRows(state).map((row) => ({
+        ...row,
+        breakdown: breakdown(row.run),
+        predictedS: state.config.predictionsS?.[row.name],
+      }))
+    : [];
+  const predictionSentences = state
+    ? rows.flatMap((row) =>
+        row.predictedS === undefined || row.status !== 'done'
+          ? []
+          : [predictionSentence(row, row.predictedS, state.config, backend.cores)],
+      )
     : [];
   const preset = matchPreset(fields);
 
@@ -159,7 +172,7 @@ export function App({ backend }: { readonly backend: Backend }) {
           />
           <section className="results-panel" aria-labelledby="results-title">
             <h2 id="results-title">Results</h2>
-            <ResultsTable rows={rows} />
+            <ResultsTable rows={rows} predictionSentences={predictionSentences} />
           </section>
           <div className="bottom">
             <ConsoleLog lines={state?.console ?? []} />

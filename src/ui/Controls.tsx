@@ -9,6 +9,20 @@ export interface Fields {
   readonly kind: string;
   readonly workers: string | undefined;
   readonly strategies: string;
+  readonly order?: string | undefined;
+  readonly repeat?: string | undefined;
+  readonly fail?: string | undefined;
+  readonly predict?: string | undefined;
+}
+
+/** Reads `sequential:2,pool:1.5` leniently, to fill the prediction boxes. */
+function predictionTexts(raw: string | undefined): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const part of (raw ?? '').split(',')) {
+    const [name, value] = part.split(':').map((x) => x.trim());
+    if (name && value !== undefined) map.set(name, value);
+  }
+  return map;
 }
 
 const STRATEGY_HINTS: Record<StrategyName, string> = {
@@ -45,6 +59,18 @@ export function Controls({ fields, errors, cores, canRun, running, activePreset,
     const next = STRATEGY_NAMES.filter((s) => (s === name ? on : checked.has(s)));
     onChange({ ...fields, strategies: next.join(',') });
   };
+
+  const predictions = predictionTexts(fields.predict);
+  const setPrediction = (name: StrategyName, value: string): void => {
+    const next = new Map(predictions);
+    if (value.trim() === '') next.delete(name);
+    else next.set(name, value.trim());
+    const text = STRATEGY_NAMES.filter((s) => next.has(s))
+      .map((s) => `${s}:${next.get(s) ?? ''}`)
+      .join(',');
+    onChange({ ...fields, predict: text === '' ? undefined : text });
+  };
+  const optional = (value: string): string | undefined => (value.trim() === '' ? undefined : value);
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
@@ -140,6 +166,80 @@ export function Controls({ fields, errors, cores, canRun, running, activePreset,
             </span>
           </div>
         ))}
+      </fieldset>
+
+      <fieldset className="experiment" disabled={running}>
+        <legend>Experiment</legend>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor="order">{FIELD_LABELS.order}</label>
+            <select
+              id="order"
+              value={fields.order ?? 'completed'}
+              onChange={(e) => onChange({ ...fields, order: e.target.value === 'completed' ? undefined : e.target.value })}
+              aria-describedby={errorOf('order') ? 'error-order order-hint' : 'order-hint'}
+              {...(errorOf('order') ? { 'aria-invalid': true } : {})}
+            >
+              {fields.order !== undefined && fields.order !== 'completed' && fields.order !== 'submitted' && (
+                <option value={fields.order} disabled>
+                  {fields.order} (not an order)
+                </option>
+              )}
+              <option value="completed">as_completed</option>
+              <option value="submitted">executor.map</option>
+            </select>
+            <p className="hint" id="order-hint">
+              Pool: results as they finish, or in the order submitted.
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor="repeat">{FIELD_LABELS.repeat}</label>
+            <input
+              id="repeat"
+              type="number"
+              min={1}
+              max={LIMITS.maxRepeat}
+              step={1}
+              value={fields.repeat ?? '1'}
+              onChange={(e) => onChange({ ...fields, repeat: e.target.value === '1' ? undefined : e.target.value })}
+              {...describedBy('repeat')}
+            />
+            <p className="hint">Runs per strategy; timelines show the median.</p>
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor="fail">{FIELD_LABELS.fail}</label>
+          <input
+            id="fail"
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            placeholder="none"
+            value={fields.fail ?? ''}
+            onChange={(e) => onChange({ ...fields, fail: optional(e.target.value) })}
+            {...describedBy('fail')}
+          />
+          <p className="hint">Task numbers that raise an error, like 2: see how each strategy copes.</p>
+        </div>
+        <fieldset className="predictions" {...describedBy('predict')}>
+          <legend>{FIELD_LABELS.predict}</legend>
+          <p className="hint">Guess each wall-clock before you press Run; a quiz link keeps the guesses.</p>
+          <div className="prediction-boxes">
+            {STRATEGY_NAMES.filter((s) => checked.has(s)).map((name) => (
+              <label key={name} className="prediction">
+                <span>{STRATEGY_LABELS[name]}</span>
+                <input
+                  type="number"
+                  min={0}
+                  step={0.1}
+                  aria-label={`${FIELD_LABELS.predict} for ${STRATEGY_LABELS[name]}`}
+                  value={predictions.get(name) ?? ''}
+                  onChange={(e) => setPrediction(name, e.target.value)}
+                />
+              </label>
+            ))}
+          </div>
+        </fieldset>
       </fieldset>
 
       {errors.map((e) => (

@@ -2,47 +2,84 @@ import type { Breakdown } from '../engine/breakdown';
 import type { ResultRow } from '../engine/store';
 import { sec } from './format';
 
-/** One row per finished strategy: measured wall-clock against the ideal model. */
 export interface ResultLine extends ResultRow {
   readonly breakdown: Breakdown | null;
+  /** The class's prediction for this strategy, seconds. */
+  readonly predictedS?: number | undefined;
 }
 
 const msText = (x: number | undefined): string => (x === undefined ? '–' : String(Math.round(x)));
 
-export function ResultsTable({ rows }: { readonly rows: readonly ResultLine[] }) {
+interface Props {
+  readonly rows: readonly ResultLine[];
+  /** One sentence per predicted strategy, comparing prediction and measurement. */
+  readonly predictionSentences: readonly string[];
+}
+
+/** One row per finished strategy: measured wall-clock against the ideal model. */
+export function ResultsTable({ rows, predictionSentences }: Props) {
+  const repeated = rows.some((r) => r.runs > 1);
+  const predicted = rows.some((r) => r.predictedS !== undefined);
   return (
     <div className="results">
-      <table>
-        <caption>Results</caption>
-        <thead>
-          <tr>
-            <th scope="col">Strategy</th>
-            <th scope="col">Wall-clock (s)</th>
-            <th scope="col">Ideal (s)</th>
-            <th scope="col">Overhead (ms)</th>
-            <th scope="col">Speedup</th>
-            <th scope="col">Worker start-up (ms)</th>
-            <th scope="col">Dispatch (ms)</th>
-            <th scope="col">Other (ms)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.name} className={`row-${row.status}`}>
-              <th scope="row">{row.label}</th>
-              <td>{sec(row.wallS)}</td>
-              <td>{sec(row.idealS)}</td>
-              <td>{Math.round(row.overheadMs)}</td>
-              <td>{row.speedup.toFixed(2)}×</td>
-              <td>{msText(row.breakdown?.startupMs)}</td>
-              <td>{msText(row.breakdown?.dispatchMs)}</td>
-              <td>{msText(row.breakdown?.restMs)}</td>
+      <div className="table-scroll">
+        <table>
+          <caption>Results</caption>
+          <thead>
+            <tr>
+              <th scope="col">Strategy</th>
+              <th scope="col">Wall-clock (s)</th>
+              <th scope="col">Ideal (s)</th>
+              <th scope="col">Overhead (ms)</th>
+              <th scope="col">Speedup</th>
+              <th scope="col">Worker start-up (ms)</th>
+              <th scope="col">Dispatch (ms)</th>
+              <th scope="col">Other (ms)</th>
+              {repeated && (
+                <>
+                  <th scope="col">Runs</th>
+                  <th scope="col">Min (s)</th>
+                  <th scope="col">Max (s)</th>
+                </>
+              )}
+              {predicted && <th scope="col">Predicted (s)</th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.name} className={`row-${row.status}`}>
+                <th scope="row">{row.label}</th>
+                <td>{sec(row.wallS)}</td>
+                <td>{sec(row.idealS)}</td>
+                <td>{Math.round(row.overheadMs)}</td>
+                <td>{row.speedup.toFixed(2)}×</td>
+                <td>{msText(row.breakdown?.startupMs)}</td>
+                <td>{msText(row.breakdown?.dispatchMs)}</td>
+                <td>{msText(row.breakdown?.restMs)}</td>
+                {repeated && (
+                  <>
+                    <td>{row.runs}</td>
+                    <td>{sec(row.minS)}</td>
+                    <td>{sec(row.maxS)}</td>
+                  </>
+                )}
+                {predicted && <td>{row.predictedS === undefined ? '–' : sec(row.predictedS)}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {rows.length === 0 && <p className="empty">Each strategy gets a row here when it finishes.</p>}
+      {predictionSentences.length > 0 && (
+        <section className="predictions-result" aria-labelledby="predictions-title">
+          <h3 id="predictions-title">Predicted vs measured</h3>
+          {predictionSentences.map((s) => (
+            <p key={s}>{s}</p>
+          ))}
+        </section>
+      )}
       <p className="hint">
+        {repeated && 'With repeated runs, Wall-clock is the median run (the one the timelines show). '}
         <strong>Ideal</strong> is a model, not a measurement: a perfect machine with no Worker start-up or messaging
         cost. <strong>Overhead</strong> = measured − ideal = Worker start-up + Dispatch + Other, measured along the
         worker that finished last: start-up is new Worker → ready, dispatch the messages’ round trips, other the

@@ -1,7 +1,7 @@
 import { useState, type CSSProperties } from 'react';
 import type { IdealSchedule } from '../engine/ideal';
-import type { Bar, StrategyRun } from '../engine/store';
-import { STRATEGY_LABELS, type StrategyName, type TaskKind } from '../engine/types';
+import { arrivals, type Bar, type StrategyRun } from '../engine/store';
+import { STRATEGY_LABELS, type ResultOrder, type StrategyName, type TaskKind } from '../engine/types';
 import { sec, taskColour, tickStep } from './format';
 
 interface Props {
@@ -15,6 +15,7 @@ interface Props {
   readonly kind: TaskKind;
   readonly cores: number;
   readonly workers: number;
+  readonly order: ResultOrder;
 }
 
 const TRACK_MAX_PX = 320;
@@ -56,7 +57,7 @@ export function barLabel(bar: Bar, nowS: number | null): string {
 }
 
 /** A Gantt timeline for one strategy: one lane per worker, measured bars over the ideal ones. */
-export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers }: Props) {
+export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers, order }: Props) {
   const label = STRATEGY_LABELS[name];
   // The bar under the pointer or keyboard focus, whose label is shown as a tooltip.
   const [pointed, setPointed] = useState<number | null>(null);
@@ -79,6 +80,9 @@ export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers }
     if (seen === undefined || bar.startS < seen) firstStart.set(bar.worker, bar.startS);
   }
   const endOfRun = run?.wallS ?? nowS ?? 0;
+  // Draw each ideal bar in the lane where its task really ran, so measured and ideal line up.
+  const measuredLane = new Map((run?.bars ?? []).map((b) => [b.task, b.worker]));
+  const ghostLane = (task: number, idealWorker: number): number => measuredLane.get(task) ?? idealWorker;
 
   let status: string;
   if (!run) status = `waiting · ideal ${sec(ideal.totalS)} s`;
@@ -111,13 +115,13 @@ export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers }
                   <div key={t} className="gridline" style={{ left: pct(t, axisS) }} aria-hidden="true" />
                 ))}
                 {ideal.tasks
-                  .filter((t) => t.worker === worker)
+                  .filter((t) => ghostLane(t.task, t.worker) === worker)
                   .map((t) => (
                     <div
                       key={`ideal-${t.task}`}
                       className="ghost"
                       role="listitem"
-                      aria-label={`Ideal: task ${t.task + 1} on worker ${t.worker}: ${sec(t.startS)}–${sec(t.endS)} s`}
+                      aria-label={`Ideal: task ${t.task + 1}: ${sec(t.startS)}–${sec(t.endS)} s`}
                       style={{
                         left: pct(t.startS, axisS),
                         width: pct(t.endS - t.startS, axisS),
@@ -189,6 +193,9 @@ export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers }
           );
         })}
       </div>
+      {name === 'pool' && run && (
+        <ResultsArrive items={arrivals(run, order)} order={order} axisS={axisS} />
+      )}
       <div className="axis" aria-hidden="true">
         <div className="lane-label" />
         <div className="axis-track">
@@ -200,5 +207,43 @@ export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers }
         </div>
       </div>
     </section>
+  );
+}
+
+/** The order in which the program received the pool's results, on the same time axis. */
+function ResultsArrive({
+  items,
+  order,
+  axisS,
+}: {
+  readonly items: readonly { readonly task: number; readonly atS: number }[];
+  readonly order: ResultOrder;
+  readonly axisS: number;
+}) {
+  const how = order === 'submitted' ? 'executor.map: in submission order' : 'as_completed: as they finish';
+  return (
+    <div className="arrivals">
+      <div className="lane-label">Results arrive</div>
+      <ol className="arrivals-list" aria-label={`Pool results arrive (${how})`}>
+        {items.map((item, i) => (
+          <li
+            key={item.task}
+            style={{
+              left: pct(item.atS, axisS),
+              // Results arriving together would hide each other: line them up side by side.
+              transform: `translateX(calc(-50% + ${items.slice(0, i).filter((p) => Math.abs(p.atS - item.atS) < axisS * 0.03).length * 1.9}rem))`,
+            }}
+          >
+            <span className="chip" style={{ background: taskColour(item.task) }}>
+              {item.task + 1}
+            </span>
+            <span className="visually-hidden">
+              {` ${i + 1}: result of task ${item.task + 1} at ${sec(item.atS)} s`}
+            </span>
+          </li>
+        ))}
+      </ol>
+      <p className="arrivals-note">{how}</p>
+    </div>
   );
 }

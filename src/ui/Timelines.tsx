@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { whatHappened } from '../engine/breakdown';
 import { idealSchedule } from '../engine/ideal';
-import type { RunState } from '../engine/store';
+import { shownRun, type RunState } from '../engine/store';
 import type { Clock, RunConfig } from '../engine/types';
 import { axisEnd } from './format';
 import { useNow } from './hooks';
@@ -42,7 +42,7 @@ export function Timelines({ state, config, running, clock, cores }: Props) {
   return (
     <div className="timelines">
       {ideals.map(({ name, ideal }) => {
-        const run = state?.strategies.find((r) => r.name === name);
+        const run = state ? shownRun(state, name) : undefined;
         return (
           <Timeline
             key={name}
@@ -54,17 +54,17 @@ export function Timelines({ state, config, running, clock, cores }: Props) {
             kind={config.kind}
             cores={cores}
             workers={config.workers}
+            order={config.order ?? 'completed'}
           />
         );
       })}
       {state && state.strategies.some((r) => r.wallS !== null) && (
         <section className="what-happened" aria-labelledby="what-title">
           <h2 id="what-title">What happened</h2>
-          {state.strategies
-            .filter((r) => r.wallS !== null)
-            .map((r) => (
-              <p key={r.name}>{whatHappened(r, config.kind, cores, config.workers)}</p>
-            ))}
+          {[...new Set(state.strategies.map((r) => r.name))].map((name) => {
+            const run = shownRun(state, name);
+            return run && run.wallS !== null ? <p key={name}>{whatHappened(run, config.kind, cores, config.workers)}</p> : null;
+          })}
         </section>
       )}
     </div>
