@@ -40,7 +40,18 @@ export default tseslint.config(
     // The UI draws; only src/workers touches Web Workers.
     files: ['src/ui/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/workers/**', 'comlink'], message: 'The UI gets its executor from main.tsx; only src/workers knows about Workers.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // Reading a Worker's source as text (?raw, for the code pane) is allowed; running it is not.
+              group: ['**/workers/**', '!**/workers/*?raw', 'comlink'],
+              message: 'The UI gets its executor from main.tsx; only src/workers knows about Workers.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

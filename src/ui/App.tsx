@@ -6,6 +6,7 @@ import { predictionSentence } from '../engine/predict';
 import { resultRows } from '../engine/store';
 import type { Backend } from './backend';
 import { ChartBoundary } from './ChartBoundary';
+import { CodePane } from './CodePane';
 import { ConsoleLog } from './ConsoleLog';
 import { Controls, type Fields } from './Controls';
 import { useRunSession, useRunState } from './hooks';
@@ -187,6 +188,7 @@ export function App({ backend }: { readonly backend: Backend }) {
               </section>
             )}
           </div>
+          <CodePane config={parsed.ok ? parsed.config : (state?.config ?? null)} preset={preset} />
         </div>
       </main>
     </div>
