@@ -1,6 +1,7 @@
 // Takes a screenshot of the real app after a finished run, for the README and for looking at it.
 // Usage: node scripts/screenshot.mjs [query] [out.png] [width] [height]
 //   e.g. node scripts/screenshot.mjs "?kind=sleep&tasks=3,2,1&strategies=sequential,processes,pool&workers=3&run=1" docs/screenshot.png
+//   CLICK="Sweep workers" presses that button when the page is ready; FULL_PAGE=1 takes the whole page.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
@@ -32,7 +33,14 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage({ viewport: { width, height } });
   await page.goto(base + query);
-  if (query.includes('run=1')) {
+  if (process.env.CLICK) {
+    // e.g. CLICK="Sweep workers": press a button once the page is ready, then wait for the end.
+    const button = page.getByRole('button', { name: process.env.CLICK, exact: true });
+    await page.getByRole('button', { name: 'Run', exact: true }).and(page.locator(':enabled')).waitFor();
+    await button.click();
+    await page.getByRole('status', { name: 'Run status' }).filter({ hasText: /^(Done|Stopped)$/ }).waitFor({ timeout: 300_000 });
+    await page.waitForTimeout(600);
+  } else if (query.includes('run=1')) {
     await page.getByRole('status', { name: 'Run status' }).filter({ hasText: /^(Done|Stopped)$/ }).waitFor({ timeout: 120_000 });
     await page.waitForTimeout(600); // the lazy chart
   } else {

@@ -12,6 +12,7 @@ import { Controls, type Fields } from './Controls';
 import { useRunSession, useRunState } from './hooks';
 import { MappingNote } from './MappingNote';
 import { ResultsTable } from './ResultsTable';
+import { SweepPanel } from './SweepPanel';
 import { Timelines } from './Timelines';
 
 const loadChart = () => import('./ResultsChart');
@@ -134,6 +135,7 @@ export function App({ backend }: { readonly backend: Backend }) {
             onChange={setFields}
             onRun={() => parsed.ok && void start(parsed.config)}
             onStop={session.stop}
+            onSweep={() => parsed.ok && void session.sweep(parsed.config)}
           />
           {preset && (
             <p className="lesson">
@@ -159,11 +161,18 @@ export function App({ backend }: { readonly backend: Backend }) {
               another browser.
             </p>
           )}
+          {session.hiddenDuringRun && (
+            <p className="warning">
+              ⚠ Measured while the tab was hidden — timings unreliable: browsers slow down timers in hidden tabs.
+              Keep this tab in front and run again.
+            </p>
+          )}
           {session.failure && (
             <p role="alert" className="alert">
               The run broke off: {session.failure}. Reload the page and run again.
             </p>
           )}
+          {session.sweepState && <SweepPanel sweep={session.sweepState} cores={backend.cores} />}
           <Timelines
             state={state}
             config={state?.config ?? (parsed.ok ? parsed.config : null)}

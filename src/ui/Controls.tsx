@@ -42,13 +42,14 @@ interface Props {
   readonly onChange: (fields: Fields) => void;
   readonly onRun: () => void;
   readonly onStop: () => void;
+  readonly onSweep: () => void;
 }
 
 function checkedStrategies(raw: string): Set<string> {
   return new Set(raw.split(',').map((s) => s.trim()));
 }
 
-export function Controls({ fields, errors, cores, canRun, running, activePreset, onChange, onRun, onStop }: Props) {
+export function Controls({ fields, errors, cores, canRun, running, activePreset, onChange, onRun, onStop, onSweep }: Props) {
   const errorOf = (field: FieldName): FieldError | undefined => errors.find((e) => e.field === field);
   const describedBy = (field: FieldName): { 'aria-invalid'?: true; 'aria-describedby'?: string } =>
     errorOf(field) ? { 'aria-invalid': true, 'aria-describedby': `error-${field}` } : {};
@@ -255,6 +256,14 @@ export function Controls({ fields, errors, cores, canRun, running, activePreset,
         <button type="button" className="stop" disabled={!running} onClick={onStop}>
           Stop
         </button>
+      </div>
+      <div className="actions secondary">
+        <button type="button" className="sweep-button" disabled={!canRun} onClick={onSweep} aria-describedby="sweep-hint">
+          Sweep workers
+        </button>
+        <span id="sweep-hint" className="hint">
+          Pool with 1 … {Math.max(2 * cores, 8)} workers on these tasks
+        </span>
       </div>
     </form>
   );

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { runAll } from '../engine/strategies';
+import { runSweep, sweepCounts, type SweepPoint } from '../engine/sweep';
 import { createRunStore, initialRunState, type RunState, type RunStore } from '../engine/store';
 import type { Clock, RunConfig } from '../engine/types';
 import type { Backend } from './backend';
@@ -64,11 +65,24 @@ export function useNow(clock: Clock, active: boolean, everyMs: number): number {
 }
 
 /** Page readiness, the current run's store, and Run / Stop. */
+export interface SweepState {
+  readonly points: readonly SweepPoint[];
+  /** Pool sizes the sweep will try. */
+  readonly counts: readonly number[];
+  readonly tasksS: readonly number[];
+  readonly kind: RunConfig['kind'];
+  readonly running: boolean;
+  readonly stopped: boolean;
+}
+
+/** Page readiness, the current run's store, and Run / Sweep / Stop. */
 export function useRunSession(backend: Backend) {
   const [readiness, setReadiness] = useState<Readiness>({ state: 'preparing' });
   const [store, setStore] = useState<RunStore | null>(null);
   const [running, setRunning] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const [hiddenDuringRun, setHiddenDuringRun] = useState(false);
+  const [sweepState, setSweepState] = useState<SweepState | null>(null);
   const controller = useRef<AbortController | null>(null);
 
   useEffect(() => {
@@ -82,22 +96,29 @@ export function useRunSession(backend: Backend) {
     };
   }, [backend]);
 
-  const start = useCallback(
-    async (config: RunConfig): Promise<void> => {
+  /**
+   * Brackets any measured work: one at a time, a fresh AbortController, a warm worker ready
+   * outside the timing, and a watch on the tab's visibility (hidden tabs throttle timers).
+   */
+  const measure = useCallback(
+    async (work: (signal: AbortSignal) => Promise<void>): Promise<void> => {
       if (controller.current) return;
       const abort = new AbortController();
       controller.current = abort;
-      const runStore = createRunStore(initialRunState(config, backend.cores));
-      setStore(runStore);
       setFailure(null);
+      setHiddenDuringRun(document.hidden);
+      const onVisibility = (): void => {
+        if (document.hidden) setHiddenDuringRun(true);
+      };
+      document.addEventListener('visibilitychange', onVisibility);
       setRunning(true);
       try {
         await backend.ensureWarm();
-        await runAll({ config, executor: backend.executor, clock: backend.clock, signal: abort.signal, emit: runStore.dispatch });
+        await work(abort.signal);
       } catch (error) {
         setFailure(error instanceof Error ? error.message : String(error));
       } finally {
-        runStore.dispatch({ type: 'run-end', stopped: abort.signal.aborted });
+        document.removeEventListener('visibilitychange', onVisibility);
         controller.current = null;
         setRunning(false);
       }
@@ -105,7 +126,39 @@ export function useRunSession(backend: Backend) {
     [backend],
   );
 
+  const start = useCallback(
+    (config: RunConfig): Promise<void> => {
+      const runStore = createRunStore(initialRunState(config, backend.cores));
+      return measure(async (signal) => {
+        setStore(runStore);
+        setSweepState(null);
+        try {
+          await runAll({ config, executor: backend.executor, clock: backend.clock, signal, emit: runStore.dispatch });
+        } finally {
+          runStore.dispatch({ type: 'run-end', stopped: signal.aborted });
+        }
+      });
+    },
+    [backend, measure],
+  );
+
+  const sweep = useCallback(
+    (config: RunConfig): Promise<void> => {
+      const counts = sweepCounts(backend.cores);
+      const base = { counts, tasksS: config.durationsS, kind: config.kind };
+      return measure(async (signal) => {
+        setSweepState({ ...base, points: [], running: true, stopped: false });
+        const ctx = { executor: backend.executor, clock: backend.clock, signal };
+        const points = await runSweep(ctx, config, backend.cores, counts, setStore, (p) =>
+          setSweepState({ ...base, points: p, running: true, stopped: false }),
+        );
+        setSweepState({ ...base, points, running: false, stopped: signal.aborted });
+      });
+    },
+    [backend, measure],
+  );
+
   const stop = useCallback(() => controller.current?.abort(), []);
 
-  return { readiness, store, running, failure, start, stop };
+  return { readiness, store, running, failure, hiddenDuringRun, sweepState, start, sweep, stop };
 }
