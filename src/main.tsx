@@ -15,6 +15,7 @@ const backend: Backend = {
   cores: Math.max(1, navigator.hardwareConcurrency || 1),
   prepare: () => (prepared ??= executor.ensureWarm().then(() => executor.calibrate())),
   ensureWarm: () => executor.ensureWarm(),
+  crashOne: () => executor.crashOne(),
 };
 
 // Whoever creates a Worker terminates it: the page's Workers go with the page.

@@ -73,4 +73,14 @@ describe('overhead breakdown', () => {
     const threads = run('threads', [bar(0, 1, 0, 2), bar(1, 1, 0, 2)], 2, [1, 1]);
     expect(whatHappened(threads, 'cpu', 2, 2)).toContain('like Python threads under the GIL');
   });
+
+  it('says how a failed run failed', () => {
+    const r = {
+      ...run('pool', [bar(0, 1, 0, 1, { status: 'error', message: 'WorkerCrashError: gone' }), bar(1, 2, 0, 1, { status: 'error', message: 'BrokenProcessPool: A process…' })], 1.05, [3, 3]),
+      status: 'failed' as const,
+    };
+    expect(whatHappened(r, 'sleep', 2, 2)).toBe(
+      'Pool failed after 1.05 s: 2 of 2 tasks raised, first task 1 (WorkerCrashError: gone). One Worker died, so the whole pool broke, as Python’s BrokenProcessPool does.',
+    );
+  });
 });

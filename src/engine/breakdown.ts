@@ -92,6 +92,15 @@ export function whatHappened(run: StrategyRun, kind: 'sleep' | 'cpu', cores: num
   else if (b.restMs <= -0.5) costs.push(`and the tasks themselves ran ${ms(-b.restMs)} under the model (timer or calibration difference)`);
   let text = costs.length > 0 ? `${parts[0]}; ${costs.join(', ')}.` : `${parts[0]}.`;
   if (run.status === 'stopped') text = `${label} was stopped after ${run.wallS.toFixed(2)} s.`;
+  if (run.status === 'failed') {
+    const errors = run.bars.filter((bar) => bar.status === 'error');
+    const first = errors[0];
+    const crashed = errors.some((bar) => bar.message?.startsWith('BrokenProcessPool'));
+    text = `${label} failed after ${run.wallS.toFixed(2)} s: ${errors.length} of ${plural(n, 'task')} raised${
+      first ? `, first task ${first.task + 1} (${first.message ?? 'an error'})` : ''
+    }.${crashed ? ' One Worker died, so the whole pool broke, as Python’s BrokenProcessPool does.' : ''}`;
+    return text;
+  }
   const parallel = run.name === 'processes' ? n : run.name === 'pool' ? Math.min(workers, n) : 1;
   if (kind === 'cpu' && run.status !== 'stopped') {
     if (run.name === 'threads' && n > 1) {

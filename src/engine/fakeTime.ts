@@ -1,4 +1,4 @@
-import { abortError, type Clock, type Executor, type SpawnedRunner, type TaskRunner, type TaskSpec, type TaskTiming } from './types';
+import { abortError, workerCrashError, type Clock, type Executor, type SpawnedRunner, type TaskRunner, type TaskSpec, type TaskTiming } from './types';
 
 /**
  * Virtual time for deterministic tests: timers fire in time order when `runUntilSettled` advances
@@ -70,6 +70,8 @@ export interface FakeExecutorOptions {
   readonly dispatchMs?: number;
   /** Task indexes that throw instead of completing. */
   readonly failing?: readonly number[];
+  /** Task indexes whose worker dies at the end of the task. */
+  readonly crashing?: readonly number[];
 }
 
 /**
@@ -98,15 +100,22 @@ export class FakeExecutor implements Executor {
     const spawnMs = (this.options.spawnMsEach ?? [])[this.spawned - 1] ?? this.options.spawnMs ?? 0;
     const readyAt = this.time.now() + spawnMs;
     const runner = this.makeRunner(spawnMs);
+    // Terminating a worker fails whatever still runs on it, as a real Worker's death does.
+    let die: (reason: Error) => void = () => undefined;
+    const dead = new Promise<never>((_, reject) => {
+      die = reject;
+    });
+    dead.catch(() => undefined);
     return {
-      ready: (signal) => this.time.sleep(Math.max(0, readyAt - this.time.now()), signal),
+      ready: (signal) => Promise.race([this.time.sleep(Math.max(0, readyAt - this.time.now()), signal), dead]),
       run: (task, onStart, signal) => {
         if (!alive) return Promise.reject(new Error('worker terminated'));
-        return runner.run(task, onStart, signal);
+        return Promise.race([runner.run(task, onStart, signal), dead]);
       },
-      terminate: () => {
+      terminate: (reason) => {
         if (alive) this.terminated += 1;
         alive = false;
+        die(reason ?? new Error('worker terminated'));
       },
     };
   }
@@ -129,6 +138,7 @@ export class FakeExecutor implements Executor {
         onStart(startMs, readyAt);
         await this.time.sleep(ms, signal);
         if (task.fail || this.options.failing?.includes(task.index)) throw new Error(`task ${task.index + 1} failed`);
+        if (this.options.crashing?.includes(task.index)) throw workerCrashError(`Worker crashed running task ${task.index + 1}`);
         return { startMs, endMs: this.time.now(), readyMs: readyAt };
       },
     };

@@ -242,4 +242,26 @@ describe('strategies on virtual time', () => {
       '[pool] Task 3 raised Error: task 3 failed',
     ]);
   });
+
+  it('a crashed pool worker breaks the pool like BrokenProcessPool; nothing hangs, every worker is ended', async () => {
+    const t = setup(sleep([1, 3, 1, 1], ['pool'], 2), { crashing: [0] });
+    await t.run();
+    const l = lines(t.store);
+    expect(l).toContain('[pool] Task 1 raised WorkerCrashError: Worker crashed running task 1');
+    expect(l).toContain(
+      '[pool] Task 2 raised BrokenProcessPool: A process in the process pool was terminated abruptly while the future was running or pending.',
+    );
+    expect(l.filter((x) => x.includes('raised BrokenProcessPool'))).toHaveLength(3);
+    expect(l.some((x) => x.endsWith('completed'))).toBe(false);
+    expect(l.at(-1)).toBe('[pool] Execution Time: 1.00 seconds');
+    expect(resultRows(t.store.getState())[0]?.label).toBe('Pool (failed)');
+    expect(t.executor.terminated).toBe(t.executor.spawned);
+  });
+
+  it('a crashed process fails only its own task', async () => {
+    const t = setup(sleep([1, 1], ['processes']), { crashing: [1] });
+    await t.run();
+    expect(lines(t.store).filter((x) => x.endsWith('completed'))).toEqual(['[processes] Task 1 completed']);
+    expect(resultRows(t.store.getState())[0]?.label).toBe('Processes (failed)');
+  });
 });

@@ -1,5 +1,7 @@
 import {
+  BROKEN_POOL_MESSAGE,
   isAbortError,
+  isWorkerCrash,
   type Clock,
   type Executor,
   type RunConfig,
@@ -20,7 +22,8 @@ export interface RunContext {
   readonly emit: (event: RunEvent) => void;
 }
 
-type Outcome = 'ok' | 'error';
+/** How a task ended: completed, raised, or lost its Worker. */
+type Outcome = 'ok' | 'error' | 'crash';
 
 function taskSpec(config: RunConfig, index: number): TaskSpec {
   const spec = { index, kind: config.kind, durationS: config.durationsS[index] ?? 0 };
@@ -57,7 +60,7 @@ async function runTask(
     if (isAbortError(error) || ctx.signal.aborted) throw error;
     if (!started) emitStart(ctx.clock.now());
     ctx.emit({ type: 'task-error', strategy, task: index, worker, tMs: ctx.clock.now(), message: errorMessage(error) });
-    return 'error';
+    return isWorkerCrash(error) ? 'crash' : 'error';
   }
 }
 
@@ -67,6 +70,12 @@ async function joinAll<T>(promises: readonly Promise<T>[]): Promise<T[]> {
   const rejected = settled.find((s) => s.status === 'rejected');
   if (rejected) throw rejected.reason;
   return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
+}
+
+function brokenPoolError(): Error {
+  const error = new Error(BROKEN_POOL_MESSAGE);
+  error.name = 'BrokenProcessPool';
+  return error;
 }
 
 function spawnNumbered(ctx: RunContext, strategy: StrategyName, count: number): SpawnedRunner[] {
@@ -85,7 +94,7 @@ async function sequential(ctx: RunContext): Promise<Outcome[]> {
   for (let i = 0; i < ctx.config.durationsS.length; i += 1) {
     const outcome = await runTask(ctx, 'sequential', runner, i, 1);
     outcomes.push(outcome);
-    if (outcome === 'error') break;
+    if (outcome !== 'ok') break;
   }
   return outcomes;
 }
@@ -125,19 +134,42 @@ async function pool(ctx: RunContext): Promise<Outcome[]> {
       delivered += 1;
     }
   };
+  // When one Worker dies the pool is broken, as in Python: every running and pending task fails.
+  let broken = false;
+  const breakPool = (): void => {
+    if (broken) return;
+    broken = true;
+    for (const runner of runners) runner.terminate(brokenPoolError());
+  };
   const lane = async (runner: SpawnedRunner, worker: number): Promise<void> => {
     // Like a pool process, a Worker takes work from the queue only once it has started, so the
     // first Worker up takes task 1.
-    await runner.ready(ctx.signal);
-    while (next < n && !ctx.signal.aborted) {
+    try {
+      await runner.ready(ctx.signal);
+    } catch (error) {
+      if (isAbortError(error) || ctx.signal.aborted) throw error;
+      breakPool();
+      return;
+    }
+    while (next < n && !ctx.signal.aborted && !broken) {
       const index = next;
       next += 1;
-      outcomes.push(await runTask(ctx, 'pool', runner, index, worker));
+      const outcome = await runTask(ctx, 'pool', runner, index, worker);
+      outcomes.push(outcome);
+      if (outcome === 'crash') breakPool();
       collect(index);
     }
   };
   try {
     await joinAll(runners.map((runner, i) => lane(runner, i + 1)));
+    if (broken && next < n) {
+      // Tasks still queued when the pool broke never start; their futures fail too.
+      const t = ctx.clock.now();
+      for (; next < n; next += 1) {
+        ctx.emit({ type: 'task-error', strategy: 'pool', task: next, worker: 0, tMs: t, message: errorMessage(brokenPoolError()) });
+        outcomes.push('crash');
+      }
+    }
     return outcomes;
   } finally {
     for (const runner of runners) runner.terminate();
@@ -166,7 +198,7 @@ export async function runStrategy(name: StrategyName, ctx: RunContext): Promise<
   let status: StrategyStatus;
   try {
     const outcomes = await BODIES[name](ctx);
-    status = outcomes.includes('error') ? 'failed' : 'done';
+    status = outcomes.every((o) => o === 'ok') ? 'done' : 'failed';
   } catch (error) {
     if (!isAbortError(error) && !ctx.signal.aborted) throw error;
     status = 'stopped';

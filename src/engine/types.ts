@@ -75,7 +75,8 @@ export interface TaskRunner {
 export interface SpawnedRunner extends TaskRunner {
   /** Resolves once the new Worker has started and answered (rejects with AbortError on abort). */
   ready(signal: AbortSignal): Promise<void>;
-  terminate(): void;
+  /** Ends the Worker; a task still running on it rejects with `reason` (default: terminated). */
+  terminate(reason?: Error): void;
 }
 
 /** Where strategies get their workers from. Implemented with Web Workers in `src/workers`. */
@@ -131,6 +132,23 @@ export type StrategyStatus = 'done' | 'stopped' | 'failed';
 export function abortError(): DOMException {
   return new DOMException('The run was stopped.', 'AbortError');
 }
+
+/** The name of errors that mean a Worker died (crashed, or stopped answering), not that a task raised. */
+export const WORKER_CRASH = 'WorkerCrashError';
+
+export function workerCrashError(message: string): Error {
+  const error = new Error(message);
+  error.name = WORKER_CRASH;
+  return error;
+}
+
+export function isWorkerCrash(error: unknown): boolean {
+  return error instanceof Error && error.name === WORKER_CRASH;
+}
+
+/** What Python says when a pool process dies: every pending future fails with it. */
+export const BROKEN_POOL_MESSAGE =
+  'A process in the process pool was terminated abruptly while the future was running or pending.';
 
 export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';

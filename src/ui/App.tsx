@@ -136,6 +136,7 @@ export function App({ backend }: { readonly backend: Backend }) {
             onRun={() => parsed.ok && void start(parsed.config)}
             onStop={session.stop}
             onSweep={() => parsed.ok && void session.sweep(parsed.config)}
+            onCrash={() => backend.crashOne()}
           />
           {preset && (
             <p className="lesson">

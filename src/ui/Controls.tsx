@@ -43,13 +43,14 @@ interface Props {
   readonly onRun: () => void;
   readonly onStop: () => void;
   readonly onSweep: () => void;
+  readonly onCrash: () => void;
 }
 
 function checkedStrategies(raw: string): Set<string> {
   return new Set(raw.split(',').map((s) => s.trim()));
 }
 
-export function Controls({ fields, errors, cores, canRun, running, activePreset, onChange, onRun, onStop, onSweep }: Props) {
+export function Controls({ fields, errors, cores, canRun, running, activePreset, onChange, onRun, onStop, onSweep, onCrash }: Props) {
   const errorOf = (field: FieldName): FieldError | undefined => errors.find((e) => e.field === field);
   const describedBy = (field: FieldName): { 'aria-invalid'?: true; 'aria-describedby'?: string } =>
     errorOf(field) ? { 'aria-invalid': true, 'aria-describedby': `error-${field}` } : {};
@@ -263,6 +264,14 @@ export function Controls({ fields, errors, cores, canRun, running, activePreset,
         </button>
         <span id="sweep-hint" className="hint">
           Pool with 1 … {Math.max(2 * cores, 8)} workers on these tasks
+        </span>
+      </div>
+      <div className="actions secondary">
+        <button type="button" className="crash" disabled={!running} onClick={onCrash} aria-describedby="crash-hint">
+          Crash a worker
+        </button>
+        <span id="crash-hint" className="hint">
+          During a run: kill a busy Worker, as if its process died
         </span>
       </div>
     </form>

@@ -46,16 +46,19 @@ export function ResultsTable({ rows, predictionSentences }: Props) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
+            {rows.map((row) => {
+              // A stopped or failed run did not do all the work: comparing it with the ideal would mislead.
+              const whole = row.status === 'done';
+              return (
               <tr key={row.name} className={`row-${row.status}`}>
                 <th scope="row">{row.label}</th>
                 <td>{sec(row.wallS)}</td>
                 <td>{sec(row.idealS)}</td>
-                <td>{Math.round(row.overheadMs)}</td>
-                <td>{row.speedup.toFixed(2)}×</td>
-                <td>{msText(row.breakdown?.startupMs)}</td>
-                <td>{msText(row.breakdown?.dispatchMs)}</td>
-                <td>{msText(row.breakdown?.restMs)}</td>
+                <td>{whole ? Math.round(row.overheadMs) : '–'}</td>
+                <td>{whole ? `${row.speedup.toFixed(2)}×` : '–'}</td>
+                <td>{msText(whole ? row.breakdown?.startupMs : undefined)}</td>
+                <td>{msText(whole ? row.breakdown?.dispatchMs : undefined)}</td>
+                <td>{msText(whole ? row.breakdown?.restMs : undefined)}</td>
                 {repeated && (
                   <>
                     <td>{row.runs}</td>
@@ -65,7 +68,8 @@ export function ResultsTable({ rows, predictionSentences }: Props) {
                 )}
                 {predicted && <td>{row.predictedS === undefined ? '–' : sec(row.predictedS)}</td>}
               </tr>
-            ))}
+              );
+            })}
           </tbody>
         </table>
       </div>
@@ -84,6 +88,7 @@ export function ResultsTable({ rows, predictionSentences }: Props) {
         cost. <strong>Overhead</strong> = measured − ideal = Worker start-up + Dispatch + Other, measured along the
         worker that finished last: start-up is new Worker → ready, dispatch the messages’ round trips, other the
         rest (late timers, shared cores). <strong>Speedup</strong> = sum of task durations ÷ measured wall-clock.
+        Stopped and failed runs show no overhead or speedup: they did not do all the work.
       </p>
     </div>
   );

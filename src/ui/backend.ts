@@ -10,4 +10,6 @@ export interface Backend {
   prepare(): Promise<{ readonly unitsPerMs: number }>;
   /** Makes sure a warm worker is up (a Stop may have terminated it), outside any timing. */
   ensureWarm(): Promise<void>;
+  /** Kills one busy Worker, as if its process crashed (a demo); false when none is busy. */
+  crashOne(): boolean;
 }

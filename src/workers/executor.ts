@@ -1,5 +1,6 @@
 import { proxy, wrap, type Remote } from 'comlink';
-import { abortError, type Executor, type OnTaskStart, type SpawnedRunner, type TaskRunner, type TaskSpec, type TaskTiming } from '../engine/types';
+import { abortError, workerCrashError, type Executor, type OnTaskStart, type SpawnedRunner, type TaskRunner, type TaskSpec, type TaskTiming } from '../engine/types';
+import { browserClock } from './clock';
 import type { Calibration, TaskWorkerApi } from './task.worker';
 
 export type { Calibration };
@@ -9,8 +10,15 @@ interface LiveWorker {
   readonly remote: Remote<TaskWorkerApi>;
   /** Rejects when the Worker dies of an uncaught error, or when it is terminated. */
   readonly dead: Promise<never>;
+  /** Tasks running on it now. */
+  busy: number;
   kill(reason: Error): void;
 }
+
+/** A busy Worker is pinged this often… */
+const HEARTBEAT_MS = 1000;
+/** …and declared dead when it has not answered for this long (tasks yield every 5 ms). */
+const SILENCE_LIMIT_MS = 4000;
 
 function createTaskWorker(): Worker {
   return new Worker(new URL('./task.worker.ts', import.meta.url), { type: 'module', name: 'task' });
@@ -54,8 +62,20 @@ export class WorkerExecutor implements Executor {
     return {
       ready: (signal) => this.untilAbort(live, signal, () => live.remote.ping().then(() => undefined)),
       run: (task, onStart, signal) => this.runOn(live, task, onStart, signal),
-      terminate: () => live.kill(new Error('Worker terminated')),
+      terminate: (reason) => live.kill(reason ?? new Error('Worker terminated')),
     };
+  }
+
+  /**
+   * The "Crash a worker" demo: kills one Worker that is running a task (a spawned one if any), the
+   * way a process dies of a segfault. Returns false when no Worker is busy.
+   */
+  crashOne(): boolean {
+    const busy = [...this.live].filter((l) => l.busy > 0);
+    const victim = busy.find((l) => l !== this.warmWorker) ?? busy[0];
+    if (!victim) return false;
+    victim.kill(workerCrashError('Worker crashed: killed on purpose with the "Crash a worker" button'));
+    return true;
   }
 
   /** Terminates every Worker, the warm one included. */
@@ -80,6 +100,7 @@ export class WorkerExecutor implements Executor {
       worker,
       remote: wrap<TaskWorkerApi>(worker),
       dead,
+      busy: 0,
       kill: (reason) => {
         if (!this.live.delete(live)) return;
         worker.terminate();
@@ -88,14 +109,40 @@ export class WorkerExecutor implements Executor {
     };
     worker.addEventListener('error', (event) => {
       event.preventDefault();
-      live.kill(new Error(`Worker crashed: ${event.message || 'it could not start or threw an uncaught error'}`));
+      live.kill(workerCrashError(`Worker crashed: ${event.message || 'it could not start or threw an uncaught error'}`));
     });
     this.live.add(live);
     return live;
   }
 
   private runOn(live: LiveWorker, task: TaskSpec, onStart: OnTaskStart, signal: AbortSignal): Promise<TaskTiming> {
-    return this.untilAbort(live, signal, () => live.remote.run(task, this.unitsPerMs, proxy(onStart)));
+    live.busy += 1;
+    if (live.busy === 1) this.watch(live);
+    return this.untilAbort(live, signal, () => live.remote.run(task, this.unitsPerMs, proxy(onStart))).finally(() => {
+      live.busy -= 1;
+    });
+  }
+
+  /** While a Worker is busy, pings it; one that stops answering (a hang) is treated as crashed. */
+  private watch(live: LiveWorker): void {
+    let lastAnswer = browserClock.now();
+    const timer = setInterval(() => {
+      if (!this.live.has(live) || live.busy === 0) {
+        clearInterval(timer);
+        return;
+      }
+      if (browserClock.now() - lastAnswer > SILENCE_LIMIT_MS) {
+        clearInterval(timer);
+        live.kill(workerCrashError(`Worker crashed: it did not answer for ${SILENCE_LIMIT_MS / 1000} s`));
+        return;
+      }
+      live.remote.ping().then(
+        () => {
+          lastAnswer = browserClock.now();
+        },
+        () => undefined,
+      );
+    }, HEARTBEAT_MS);
   }
 
   /**
