@@ -90,7 +90,8 @@ export function App({ backend }: { readonly backend: Backend }) {
   if (session.readiness.state === 'preparing') statusText = 'Starting a worker and calibrating the CPU…';
   else if (session.readiness.state === 'error') statusText = 'Could not start a Web Worker';
   else if (session.running) statusText = 'Running…';
-  else if (state?.phase === 'stopped') statusText = 'Stopped';
+  // A sweep stopped between two pool sizes leaves its last run finished: the sweep says stopped.
+  else if (state?.phase === 'stopped' || session.sweepState?.stopped) statusText = 'Stopped';
   else if (state?.phase === 'done') statusText = 'Done';
   else statusText = 'Ready';
 
@@ -148,7 +149,7 @@ export function App({ backend }: { readonly backend: Backend }) {
 
         <div className="output">
           <div className="status-row">
-            <p role="status" aria-label="Run status" className={`status status-${state?.phase ?? 'idle'}`}>
+            <p role="status" aria-label="Run status" className={`status status-${statusText === 'Stopped' ? 'stopped' : (state?.phase ?? 'idle')}`}>
               {statusText}
             </p>
             <p className="legend" aria-hidden="true">

@@ -130,8 +130,8 @@ export function Controls({ fields, errors, cores, canRun, running, activePreset,
                 {fields.kind} (not a task kind)
               </option>
             )}
-            <option value="sleep">sleep: wait, like I/O</option>
-            <option value="cpu">cpu: compute</option>
+            <option value="sleep">sleep (wait)</option>
+            <option value="cpu">cpu (compute)</option>
           </select>
         </div>
         <div className="field">
