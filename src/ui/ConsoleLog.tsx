@@ -1,9 +1,15 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { ConsoleLine } from '../engine/store';
+
+/** Lines drawn at once; a large run's earlier lines stay one click away. */
+const TAIL_LINES = 300;
 
 /** What the chapter's print() calls would print, in the real order of events. */
 export function ConsoleLog({ lines }: { readonly lines: readonly ConsoleLine[] }) {
   const box = useRef<HTMLDivElement>(null);
+  const [showAll, setShowAll] = useState(false);
+  const hidden = showAll ? 0 : Math.max(0, lines.length - TAIL_LINES);
+  const shown = hidden > 0 ? lines.slice(hidden) : lines;
   useLayoutEffect(() => {
     const el = box.current;
     if (el) el.scrollTop = el.scrollHeight;
@@ -11,9 +17,17 @@ export function ConsoleLog({ lines }: { readonly lines: readonly ConsoleLine[] }
   return (
     <section className="console-panel" aria-labelledby="console-title">
       <h2 id="console-title">Console</h2>
+      {hidden > 0 && (
+        <p className="hint">
+          {hidden} earlier lines are not drawn, to keep the page quick.{' '}
+          <button type="button" className="copy" onClick={() => setShowAll(true)}>
+            Show all {lines.length} lines
+          </button>
+        </p>
+      )}
       <div className="console-wrap">
         <div ref={box} className="console" role="log" aria-label="Console" tabIndex={0}>
-          {lines.map((line) => (
+          {shown.map((line) => (
             <div key={line.id} className={`line line-${line.text.slice(1, line.text.indexOf(']'))}`}>
               {line.text}
             </div>

@@ -1,8 +1,9 @@
-import { useState, type CSSProperties } from 'react';
-import type { IdealSchedule } from '../engine/ideal';
+import { memo, useCallback, useState, type CSSProperties } from 'react';
+import type { IdealSchedule, IdealTask } from '../engine/ideal';
 import { arrivals, type Bar, type StrategyRun } from '../engine/store';
 import { STRATEGY_LABELS, type ResultOrder, type StrategyName, type TaskKind } from '../engine/types';
 import { sec, taskColour, tickStep } from './format';
+import { LARGE_RUN_TASKS } from './hooks';
 
 interface Props {
   readonly name: StrategyName;
@@ -57,32 +58,103 @@ export function barLabel(bar: Bar, nowS: number | null): string {
 }
 
 /** A Gantt timeline for one strategy: one lane per worker, measured bars over the ideal ones. */
+interface BarViewProps {
+  readonly bar: Bar;
+  readonly axisS: number;
+  readonly row: number;
+  readonly rowPx: number;
+  /** Only for a running bar (so finished bars do not redraw as time passes). */
+  readonly nowS: number | null;
+  readonly showText: boolean;
+  readonly focusable: boolean;
+  readonly onPoint: (task: number | null) => void;
+}
+
+/** One measured bar; memoised, so a frame redraws only the bars that changed. */
+const BarView = memo(function BarView({ bar, axisS, row, rowPx, nowS, showText, focusable, onPoint }: BarViewProps) {
+  const end = bar.endS ?? nowS ?? bar.startS;
+  const text = barLabel(bar, nowS);
+  const hide = (): void => onPoint(null);
+  const show = (): void => onPoint(bar.task);
+  return (
+    <div
+      role="img"
+      aria-label={text}
+      tabIndex={focusable ? 0 : undefined}
+      onMouseEnter={show}
+      onMouseLeave={hide}
+      onFocus={show}
+      onBlur={hide}
+      className={`bar bar-${bar.status}`}
+      style={{
+        left: pct(bar.startS, axisS),
+        width: pct(end - bar.startS, axisS),
+        top: `${row * rowPx + LANE_PAD_PX}px`,
+        height: `${Math.max(1, rowPx - 2)}px`,
+        background: bar.status === 'error' ? undefined : taskColour(bar.task),
+      }}
+    >
+      {showText && (
+        <span className="bar-text">
+          {bar.status === 'error' ? '✕ ' : ''}
+          {bar.task + 1}
+        </span>
+      )}
+    </div>
+  );
+});
+
+const LANE_PAD_PX = 3;
+
+function groupByWorker<T extends { readonly worker: number }>(items: readonly T[], workerOf: (item: T) => number = (i) => i.worker): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const item of items) {
+    const w = workerOf(item);
+    const list = map.get(w);
+    if (list) list.push(item);
+    else map.set(w, [item]);
+  }
+  return map;
+}
+
+/** A Gantt timeline for one strategy: one lane per worker, measured bars over the ideal ones. */
 export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers, order }: Props) {
   const label = STRATEGY_LABELS[name];
   // The bar under the pointer or keyboard focus, whose label is shown as a tooltip.
   const [pointed, setPointed] = useState<number | null>(null);
+  const onPoint = useCallback((task: number | null) => setPointed(task), []);
   const tasks = ideal.tasks.length;
   const lanes = Math.max(ideal.lanes, run?.lanes ?? 0);
   // Threads run concurrently on one lane: give each task its own row there.
   const rowsPerLane = name === 'threads' ? tasks : 1;
   const rowOf = (task: number): number => (name === 'threads' ? task : 0);
-  const rowPx = Math.max(3, Math.min(34, Math.floor(TRACK_MAX_PX / (lanes * rowsPerLane))));
-  const laneStyle: CSSProperties = { height: `${rowPx * rowsPerLane + 6}px` };
+  const rowPx = Math.max(2, Math.min(34, Math.floor(TRACK_MAX_PX / (lanes * rowsPerLane))));
+  const laneStyle: CSSProperties = {
+    height: `${rowPx * rowsPerLane + 2 * LANE_PAD_PX}px`,
+    // Gridlines at every tick, drawn by the background rather than one element per tick and lane.
+    backgroundSize: `${(tickStep(axisS) / axisS) * 100}% 100%`,
+  };
   const showText = rowPx >= 18;
-  const focusable = (run?.bars.length ?? 0) <= 60;
+  const labelled = rowPx * rowsPerLane >= 14;
+  const bars = run?.bars ?? [];
+  const focusable = bars.length <= 60;
   const step = tickStep(axisS);
   const ticks = Array.from({ length: Math.floor(axisS / step + 1e-9) + 1 }, (_, i) => i * step);
 
   const spawnsByWorker = new Map((run?.spawns ?? []).map((s) => [s.worker, s.atS]));
   const firstStart = new Map<number, number>();
-  for (const bar of run?.bars ?? []) {
+  for (const bar of bars) {
     const seen = firstStart.get(bar.worker);
     if (seen === undefined || bar.startS < seen) firstStart.set(bar.worker, bar.startS);
   }
   const endOfRun = run?.wallS ?? nowS ?? 0;
+  const barsByWorker = groupByWorker(bars);
   // Draw each ideal bar in the lane where its task really ran, so measured and ideal line up.
-  const measuredLane = new Map((run?.bars ?? []).map((b) => [b.task, b.worker]));
-  const ghostLane = (task: number, idealWorker: number): number => measuredLane.get(task) ?? idealWorker;
+  const measuredLane = new Map(bars.map((b) => [b.task, b.worker]));
+  // A large run draws the ideal as one end line, not a ghost per task (thousands of outlines say less).
+  const ghostly = tasks <= LARGE_RUN_TASKS;
+  const ghostsByWorker = ghostly ? groupByWorker(ideal.tasks, (t) => measuredLane.get(t.task) ?? t.worker) : new Map<number, IdealTask[]>();
+  const pointedBar = pointed === null ? undefined : bars.find((b) => b.task === pointed);
 
   let status: string;
   if (!run) status = `waiting · ideal ${sec(ideal.totalS)} s`;
@@ -107,95 +179,67 @@ export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers, 
           return (
             <div className={`lane${beyond ? ' lane-beyond' : ''}`} key={worker}>
               <div className="lane-label">
-                {laneLabel(name, worker)}
-                {beyond && <span className="beyond-note">beyond {cores} cores</span>}
+                {labelled && laneLabel(name, worker)}
+                {labelled && beyond && <span className="beyond-note">beyond {cores} cores</span>}
               </div>
               <div className="track" style={laneStyle} role="list" aria-label={`${label} ideal schedule, worker ${worker} (model)`}>
-                {ticks.map((t) => (
-                  <div key={t} className="gridline" style={{ left: pct(t, axisS) }} aria-hidden="true" />
+                {(ghostsByWorker.get(worker) ?? []).map((t) => (
+                  <div
+                    key={`ideal-${t.task}`}
+                    className="ghost"
+                    role="listitem"
+                    aria-label={`Ideal: task ${t.task + 1}: ${sec(t.startS)}–${sec(t.endS)} s`}
+                    style={{
+                      left: pct(t.startS, axisS),
+                      width: pct(t.endS - t.startS, axisS),
+                      top: `${rowOf(t.task) * rowPx + LANE_PAD_PX}px`,
+                      height: `${Math.max(1, rowPx - 2)}px`,
+                    }}
+                  />
                 ))}
-                {ideal.tasks
-                  .filter((t) => ghostLane(t.task, t.worker) === worker)
-                  .map((t) => (
-                    <div
-                      key={`ideal-${t.task}`}
-                      className="ghost"
-                      role="listitem"
-                      aria-label={`Ideal: task ${t.task + 1}: ${sec(t.startS)}–${sec(t.endS)} s`}
-                      style={{
-                        left: pct(t.startS, axisS),
-                        width: pct(t.endS - t.startS, axisS),
-                        top: `${rowOf(t.task) * rowPx + 3}px`,
-                        height: `${rowPx - 2}px`,
-                      }}
-                    />
-                  ))}
                 {spawnAt !== undefined && spawnEnd !== undefined && spawnEnd > spawnAt && (
                   <div
                     className="spawn"
                     aria-hidden="true"
                     title={`Worker ${worker} starting (new Worker until its first task): ${sec(spawnAt)}–${sec(spawnEnd)} s`}
-                    style={{ left: pct(spawnAt, axisS), width: pct(spawnEnd - spawnAt, axisS), top: '3px', bottom: '3px' }}
+                    style={{ left: pct(spawnAt, axisS), width: pct(spawnEnd - spawnAt, axisS), top: `${LANE_PAD_PX}px`, bottom: `${LANE_PAD_PX}px` }}
                   />
                 )}
-                {run?.bars
-                  .filter((bar) => bar.worker === worker)
-                  .map((bar) => {
-                    const end = bar.endS ?? nowS ?? bar.startS;
-                    const text = barLabel(bar, nowS);
-                    const show = (): void => setPointed(bar.task);
-                    const hide = (): void => setPointed((p) => (p === bar.task ? null : p));
-                    return (
-                      <div
-                        key={bar.task}
-                        role="img"
-                        aria-label={text}
-                        tabIndex={focusable ? 0 : undefined}
-                        onMouseEnter={show}
-                        onMouseLeave={hide}
-                        onFocus={show}
-                        onBlur={hide}
-                        className={`bar bar-${bar.status}`}
-                        style={{
-                          left: pct(bar.startS, axisS),
-                          width: pct(end - bar.startS, axisS),
-                          top: `${rowOf(bar.task) * rowPx + 3}px`,
-                          height: `${rowPx - 2}px`,
-                          background: bar.status === 'error' ? undefined : taskColour(bar.task),
-                        }}
-                      >
-                        {showText && (
-                          <span className="bar-text">
-                            {bar.status === 'error' ? '✕ ' : ''}
-                            {bar.task + 1}
-                          </span>
-                        )}
-                      </div>
-                    );
-                  })}
-                {run?.bars
-                  .filter((bar) => bar.worker === worker && bar.task === pointed)
-                  .map((bar) => (
-                    <div
-                      key="tip"
-                      className="tooltip"
-                      aria-hidden="true"
-                      style={{ left: pct(Math.min(bar.startS, axisS * 0.6), axisS), top: `${rowOf(bar.task) * rowPx + rowPx + 4}px` }}
-                    >
-                      {barLabel(bar, nowS)}
-                    </div>
-                  ))}
+                {(barsByWorker.get(worker) ?? []).map((bar) => (
+                  <BarView
+                    key={bar.task}
+                    bar={bar}
+                    axisS={axisS}
+                    row={rowOf(bar.task)}
+                    rowPx={rowPx}
+                    nowS={bar.endS === null ? nowS : null}
+                    showText={showText}
+                    focusable={focusable}
+                    onPoint={onPoint}
+                  />
+                ))}
+                {pointedBar && pointedBar.worker === worker && (
+                  <div
+                    className="tooltip"
+                    aria-hidden="true"
+                    style={{
+                      left: pct(Math.min(pointedBar.startS, axisS * 0.6), axisS),
+                      top: `${rowOf(pointedBar.task) * rowPx + rowPx + 4}px`,
+                    }}
+                  >
+                    {barLabel(pointedBar, nowS)}
+                  </div>
+                )}
                 {nowS !== null && run?.status === 'running' && (
                   <div className="now-line" aria-hidden="true" style={{ left: pct(nowS, axisS) }} />
                 )}
+                {!ghostly && <div className="ideal-end" title={`Ideal end (model): ${sec(ideal.totalS)} s`} style={{ left: pct(ideal.totalS, axisS) }} />}
               </div>
             </div>
           );
         })}
       </div>
-      {name === 'pool' && run && (
-        <ResultsArrive items={arrivals(run, order)} order={order} axisS={axisS} />
-      )}
+      {name === 'pool' && run && <ResultsArrive items={arrivals(run, order)} order={order} axisS={axisS} />}
       <div className="axis" aria-hidden="true">
         <div className="lane-label" />
         <div className="axis-track">

@@ -4,7 +4,7 @@ import { idealSchedule } from '../engine/ideal';
 import { shownRun, type RunState } from '../engine/store';
 import type { Clock, RunConfig } from '../engine/types';
 import { axisEnd } from './format';
-import { useNow } from './hooks';
+import { redrawEveryMs, useNow } from './hooks';
 import { Timeline } from './Timeline';
 
 interface Props {
@@ -17,14 +17,11 @@ interface Props {
   readonly cores: number;
 }
 
-/** Live redraw intervals while a run is in progress. */
-const SLEEP_REDRAW_MS = 33;
-const CPU_REDRAW_MS = 250;
-
 /** All strategies' timelines on one shared time axis; the only part that redraws every frame. */
 export function Timelines({ state, config, running, clock, cores }: Props) {
-  // CPU tasks need every core: redraw rarely then, so drawing does not slow what it measures.
-  const now = useNow(clock, running, config?.kind === 'cpu' ? CPU_REDRAW_MS : SLEEP_REDRAW_MS);
+  // CPU tasks need every core, and large runs need the main thread: redraw rarely then, so
+  // drawing does not slow what it measures.
+  const now = useNow(clock, running, redrawEveryMs(config?.durationsS.length ?? 0, config?.kind ?? 'sleep'));
   const ideals = useMemo(
     () => (config ? config.strategies.map((name) => ({ name, ideal: idealSchedule(name, config, cores) })) : []),
     [config, cores],

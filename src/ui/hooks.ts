@@ -12,24 +12,50 @@ export type Readiness =
 
 const noop = (): void => undefined;
 
-/** Reads a run store, redrawing at most once per animation frame however many events arrive. */
+/** Tasks above which a run counts as large: it redraws less often, so drawing never starves it. */
+export const LARGE_RUN_TASKS = 200;
+
+/** How often a run may redraw, ms: every frame for a class-sized run, a few times a second for a large one. */
+export function redrawEveryMs(tasks: number, kind: 'sleep' | 'cpu'): number {
+  if (kind === 'cpu') return 250;
+  return tasks > LARGE_RUN_TASKS ? 200 : 33;
+}
+
+/**
+ * Reads a run store, redrawing at most once per animation frame — and for large runs at most every
+ * {@link redrawEveryMs} — however many events arrive.
+ */
 export function useRunState(store: RunStore | null): RunState | null {
   const subscribe = useMemo(
     () =>
       (onChange: () => void): (() => void) => {
         if (!store) return noop;
+        const { config } = store.getState();
+        const everyMs = config.durationsS.length > LARGE_RUN_TASKS ? redrawEveryMs(config.durationsS.length, config.kind) : 0;
         let frame = 0;
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        let last = 0;
+        const draw = (): void => {
+          frame = requestAnimationFrame((t) => {
+            frame = 0;
+            last = t;
+            onChange();
+          });
+        };
         const unsubscribe = store.subscribe(() => {
-          if (frame === 0) {
-            frame = requestAnimationFrame(() => {
-              frame = 0;
-              onChange();
-            });
-          }
+          if (frame !== 0 || timer !== undefined) return;
+          const wait = everyMs - (performance.now() - last);
+          if (wait <= 0) draw();
+          else
+            timer = setTimeout(() => {
+              timer = undefined;
+              draw();
+            }, wait);
         });
         return () => {
           unsubscribe();
           cancelAnimationFrame(frame);
+          clearTimeout(timer);
         };
       },
     [store],

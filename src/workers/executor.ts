@@ -12,6 +12,10 @@ interface LiveWorker {
   readonly dead: Promise<never>;
   /** Tasks running on it now. */
   busy: number;
+  /** Whether its heartbeat watch is on (one per Worker). */
+  watched: boolean;
+  /** "Started" callbacks of its running tasks, by call id. */
+  readonly starts: Map<number, OnTaskStart>;
   kill(reason: Error): void;
 }
 
@@ -32,6 +36,7 @@ export class WorkerExecutor implements Executor {
   private readonly live = new Set<LiveWorker>();
   private warmWorker: LiveWorker | null = null;
   private unitsPerMs = 0;
+  private nextCallId = 0;
 
   constructor(private readonly create: () => Worker = createTaskWorker) {}
 
@@ -101,6 +106,8 @@ export class WorkerExecutor implements Executor {
       remote: wrap<TaskWorkerApi>(worker),
       dead,
       busy: 0,
+      watched: false,
+      starts: new Map(),
       kill: (reason) => {
         if (!this.live.delete(live)) return;
         worker.terminate();
@@ -111,24 +118,35 @@ export class WorkerExecutor implements Executor {
       event.preventDefault();
       live.kill(workerCrashError(`Worker crashed: ${event.message || 'it could not start or threw an uncaught error'}`));
     });
+    // One channel per Worker for "task started" reports (not one per task).
+    void live.remote.listen(
+      proxy((callId: number, startMs: number, readyMs: number) => {
+        live.starts.get(callId)?.(startMs, readyMs);
+      }),
+    );
     this.live.add(live);
     return live;
   }
 
   private runOn(live: LiveWorker, task: TaskSpec, onStart: OnTaskStart, signal: AbortSignal): Promise<TaskTiming> {
     live.busy += 1;
-    if (live.busy === 1) this.watch(live);
-    return this.untilAbort(live, signal, () => live.remote.run(task, this.unitsPerMs, proxy(onStart))).finally(() => {
+    if (!live.watched) this.watch(live);
+    const callId = this.nextCallId++;
+    live.starts.set(callId, onStart);
+    return this.untilAbort(live, signal, () => live.remote.run(task, this.unitsPerMs, callId)).finally(() => {
       live.busy -= 1;
+      live.starts.delete(callId);
     });
   }
 
   /** While a Worker is busy, pings it; one that stops answering (a hang) is treated as crashed. */
   private watch(live: LiveWorker): void {
+    live.watched = true;
     let lastAnswer = browserClock.now();
     const timer = setInterval(() => {
       if (!this.live.has(live) || live.busy === 0) {
         clearInterval(timer);
+        live.watched = false;
         return;
       }
       if (browserClock.now() - lastAnswer > SILENCE_LIMIT_MS) {

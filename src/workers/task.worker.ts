@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
-import { expose, releaseProxy, type Remote } from 'comlink';
-import type { OnTaskStart, TaskSpec, TaskTiming } from '../engine/types';
+import { expose, type Remote } from 'comlink';
+import type { TaskSpec, TaskTiming } from '../engine/types';
 import { browserClock } from './clock';
 import { computeSliced, work, yieldToLoop } from './cpuWork';
 
@@ -20,7 +20,16 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** The page's callback for "task started" reports, set once per Worker (a comlink proxy). */
+type Reporter = (callId: number, startMs: number, readyMs: number) => void;
+let reporter: Remote<Reporter> | null = null;
+
 const api = {
+  /** Registers where "task started" reports go: one channel for all of this Worker's tasks. */
+  listen(report: Reporter): void {
+    reporter = report as unknown as Remote<Reporter>;
+  },
+
   /** Answers at once: the first reply marks the Worker as started. */
   ping(): number {
     return now();
@@ -57,11 +66,10 @@ const api = {
    * Runs one task like the chapter's `task()`: reports "started", sleeps or computes, returns the
    * measured start and end. `fail` makes it throw at the end, the way a raising task does.
    */
-  async run(task: TaskSpec, unitsPerMs: number, onStart: OnTaskStart): Promise<TaskTiming> {
+  async run(task: TaskSpec, unitsPerMs: number, callId: number): Promise<TaskTiming> {
     const startMs = now();
-    // A comlink proxy of the page's callback. Not awaited: the task does not wait to be heard.
-    const report = onStart as unknown as Remote<OnTaskStart>;
-    void report(startMs, readyMs).finally(() => report[releaseProxy]());
+    // Not awaited: the task does not wait to be heard.
+    void reporter?.(callId, startMs, readyMs);
     const ms = task.durationS * 1000;
     if (task.kind === 'sleep') await sleep(ms);
     else await computeSliced(ms * unitsPerMs, unitsPerMs);
