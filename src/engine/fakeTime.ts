@@ -1,4 +1,8 @@
-import { abortError, workerCrashError, type Clock, type Executor, type SpawnedRunner, type TaskRunner, type TaskSpec, type TaskTiming } from './types';
+import { abortError, TaskRaised, workerCrashError, type Clock, type Executor, type SpawnedRunner, type TaskRunner, type TaskSpec, type TaskTiming } from './types';
+
+/** After pending promise reactions: setImmediate where there is one (Node), else a 0 ms timeout. */
+const nextTurn: (fn: () => void) => void =
+  (globalThis as { setImmediate?: (fn: () => void) => void }).setImmediate ?? ((fn) => setTimeout(fn, 0));
 
 /**
  * Virtual time for deterministic tests: timers fire in time order when `runUntilSettled` advances
@@ -50,7 +54,7 @@ export class FakeTime implements Clock {
       () => (settled = true),
     );
     for (;;) {
-      await new Promise((r) => setTimeout(r, 0));
+      await new Promise<void>((r) => nextTurn(() => r()));
       if (settled) return promise;
       this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
       const timer = this.timers.shift();
@@ -102,6 +106,7 @@ export class FakeExecutor implements Executor {
     const runner = this.makeRunner(spawnMs);
     // Terminating a worker fails whatever still runs on it, as a real Worker's death does.
     let die: (reason: Error) => void = () => undefined;
+    let deathReason: Error = new Error('worker terminated');
     const dead = new Promise<never>((_, reject) => {
       die = reject;
     });
@@ -109,13 +114,15 @@ export class FakeExecutor implements Executor {
     return {
       ready: (signal) => Promise.race([this.time.sleep(Math.max(0, readyAt - this.time.now()), signal), dead]),
       run: (task, onStart, signal) => {
-        if (!alive) return Promise.reject(new Error('worker terminated'));
+        if (!alive) return Promise.reject(deathReason);
         return Promise.race([runner.run(task, onStart, signal), dead]);
       },
       terminate: (reason) => {
-        if (alive) this.terminated += 1;
+        if (!alive) return;
+        this.terminated += 1;
         alive = false;
-        die(reason ?? new Error('worker terminated'));
+        deathReason = reason ?? deathReason;
+        die(deathReason);
       },
     };
   }
@@ -137,7 +144,9 @@ export class FakeExecutor implements Executor {
         }
         onStart(startMs, readyAt);
         await this.time.sleep(ms, signal);
-        if (task.fail || this.options.failing?.includes(task.index)) throw new Error(`task ${task.index + 1} failed`);
+        if (task.fail || this.options.failing?.includes(task.index)) {
+          throw new TaskRaised('Error', `task ${task.index + 1} failed`, { startMs, endMs: this.time.now(), readyMs: readyAt });
+        }
         if (this.options.crashing?.includes(task.index)) throw workerCrashError(`Worker crashed running task ${task.index + 1}`);
         return { startMs, endMs: this.time.now(), readyMs: readyAt };
       },

@@ -2,6 +2,7 @@ import {
   BROKEN_POOL_MESSAGE,
   isAbortError,
   isWorkerCrash,
+  TaskRaised,
   type Clock,
   type Executor,
   type RunConfig,
@@ -44,9 +45,11 @@ async function runTask(
   worker: number,
 ): Promise<Outcome> {
   let started = false;
+  let settled = false;
   const submittedMs = ctx.clock.now();
   const emitStart = (tMs: number, readyMs?: number): void => {
-    if (started) return;
+    // A start report travels on its own channel: it may come after the result, or never.
+    if (started || settled) return;
     started = true;
     ctx.emit({ type: 'task-start', strategy, task: index, worker, tMs, submittedMs, ...(readyMs === undefined ? {} : { readyMs }) });
   };
@@ -54,12 +57,18 @@ async function runTask(
     const timing = await runner.run(taskSpec(ctx.config, index), emitStart, ctx.signal);
     // The start report travels on its own channel and may arrive after the result.
     emitStart(timing.startMs, timing.readyMs);
+    settled = true;
     ctx.emit({ type: 'task-end', strategy, task: index, worker, tMs: timing.endMs });
     return 'ok';
   } catch (error) {
     if (isAbortError(error) || ctx.signal.aborted) throw error;
-    if (!started) emitStart(ctx.clock.now());
-    ctx.emit({ type: 'task-error', strategy, task: index, worker, tMs: ctx.clock.now(), message: errorMessage(error) });
+    // A task that raised says when it ran; a task whose Worker died may never have started, and
+    // then it gets no start line (nothing is made up).
+    const timing = error instanceof TaskRaised ? error.timing : undefined;
+    if (timing) emitStart(timing.startMs, timing.readyMs);
+    settled = true;
+    const tMs = timing?.endMs ?? ctx.clock.now();
+    ctx.emit({ type: 'task-error', strategy, task: index, worker, tMs, message: errorMessage(error) });
     return isWorkerCrash(error) ? 'crash' : 'error';
   }
 }

@@ -133,6 +133,18 @@ export function abortError(): DOMException {
   return new DOMException('The run was stopped.', 'AbortError');
 }
 
+/** A task's own exception (like `f.result()` re-raising it), with when the task ran. */
+export class TaskRaised extends Error {
+  constructor(
+    name: string,
+    message: string,
+    readonly timing: TaskTiming,
+  ) {
+    super(message);
+    this.name = name;
+  }
+}
+
 /** The name of errors that mean a Worker died (crashed, or stopped answering), not that a task raised. */
 export const WORKER_CRASH = 'WorkerCrashError';
 

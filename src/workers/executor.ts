@@ -1,5 +1,5 @@
-import { proxy, wrap, type Remote } from 'comlink';
-import { abortError, workerCrashError, type Executor, type OnTaskStart, type SpawnedRunner, type TaskRunner, type TaskSpec, type TaskTiming } from '../engine/types';
+import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
+import { abortError, TaskRaised, workerCrashError, type Executor, type OnTaskStart, type SpawnedRunner, type TaskRunner, type TaskSpec, type TaskTiming } from '../engine/types';
 import { browserClock } from './clock';
 import type { Calibration, TaskWorkerApi } from './task.worker';
 
@@ -8,8 +8,10 @@ export type { Calibration };
 interface LiveWorker {
   readonly worker: Worker;
   readonly remote: Remote<TaskWorkerApi>;
-  /** Rejects when the Worker dies of an uncaught error, or when it is terminated. */
-  readonly dead: Promise<never>;
+  /** Calls waiting on this Worker: each is told, once, if the Worker dies. */
+  readonly mourners: Set<(reason: Error) => void>;
+  /** Why it died, for calls made after its death. */
+  deathReason: Error | null;
   /** Tasks running on it now. */
   busy: number;
   /** Whether its heartbeat watch is on (one per Worker). */
@@ -96,28 +98,32 @@ export class WorkerExecutor implements Executor {
 
   private start(): LiveWorker {
     const worker = this.create();
-    let fail: (reason: Error) => void = () => undefined;
-    const dead = new Promise<never>((_, reject) => {
-      fail = reject;
-    });
-    dead.catch(() => undefined);
+    const onError = (event: ErrorEvent): void => {
+      event.preventDefault();
+      live.kill(workerCrashError(`Worker crashed: ${event.message || 'it could not start or threw an uncaught error'}`));
+    };
     const live: LiveWorker = {
       worker,
       remote: wrap<TaskWorkerApi>(worker),
-      dead,
+      mourners: new Set(),
+      deathReason: null,
       busy: 0,
       watched: false,
       starts: new Map(),
       kill: (reason) => {
         if (!this.live.delete(live)) return;
+        live.deathReason = reason;
+        // Release comlink's proxy (its FinalizationRegistry would otherwise keep the Worker alive)
+        // and drop every reference the Worker holds back to us, so a terminated Worker is freed.
+        live.remote[releaseProxy]();
+        worker.removeEventListener('error', onError);
         worker.terminate();
-        fail(reason);
+        live.starts.clear();
+        for (const mourn of [...live.mourners]) mourn(reason);
+        live.mourners.clear();
       },
     };
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      live.kill(workerCrashError(`Worker crashed: ${event.message || 'it could not start or threw an uncaught error'}`));
-    });
+    worker.addEventListener('error', onError);
     // One channel per Worker for "task started" reports (not one per task).
     void live.remote.listen(
       proxy((callId: number, startMs: number, readyMs: number) => {
@@ -133,7 +139,12 @@ export class WorkerExecutor implements Executor {
     if (!live.watched) this.watch(live);
     const callId = this.nextCallId++;
     live.starts.set(callId, onStart);
-    return this.untilAbort(live, signal, () => live.remote.run(task, this.unitsPerMs, callId)).finally(() => {
+    const run = async (): Promise<TaskTiming> => {
+      const { raised, ...timing } = await live.remote.run(task, this.unitsPerMs, callId);
+      if (raised) throw new TaskRaised(raised.name, raised.message, timing);
+      return timing;
+    };
+    return this.untilAbort(live, signal, run).finally(() => {
       live.busy -= 1;
       live.starts.delete(callId);
     });
@@ -175,9 +186,19 @@ export class WorkerExecutor implements Executor {
         reject(abortError());
       };
       signal.addEventListener('abort', onAbort, { once: true });
-      Promise.race([call(), live.dead])
+      // Settled by the call, or by the Worker's death, whichever comes first.
+      const onDeath = (reason: Error): void => reject(reason);
+      if (!this.live.has(live)) {
+        reject(live.deathReason ?? workerCrashError('Worker crashed before the call'));
+        return;
+      }
+      live.mourners.add(onDeath);
+      call()
         .then(resolve, reject)
-        .finally(() => signal.removeEventListener('abort', onAbort));
+        .finally(() => {
+          signal.removeEventListener('abort', onAbort);
+          live.mourners.delete(onDeath);
+        });
     });
   }
 }

@@ -66,18 +66,29 @@ const api = {
    * Runs one task like the chapter's `task()`: reports "started", sleeps or computes, returns the
    * measured start and end. `fail` makes it throw at the end, the way a raising task does.
    */
-  async run(task: TaskSpec, unitsPerMs: number, callId: number): Promise<TaskTiming> {
+  async run(task: TaskSpec, unitsPerMs: number, callId: number): Promise<TaskOutcome> {
     const startMs = now();
     // Not awaited: the task does not wait to be heard.
     void reporter?.(callId, startMs, readyMs);
     const ms = task.durationS * 1000;
-    if (task.kind === 'sleep') await sleep(ms);
-    else await computeSliced(ms * unitsPerMs, unitsPerMs);
-    if (task.fail) throw new Error(`task ${task.index + 1} failed on purpose (a demo of a raising task)`);
-    return { startMs, endMs: now(), readyMs };
+    try {
+      if (task.kind === 'sleep') await sleep(ms);
+      else await computeSliced(ms * unitsPerMs, unitsPerMs);
+      if (task.fail) throw new Error(`task ${task.index + 1} failed on purpose (a demo of a raising task)`);
+      return { startMs, endMs: now(), readyMs };
+    } catch (error) {
+      // Sent back as data, with the task's times: the page re-raises it, as f.result() does.
+      const e = error instanceof Error ? error : new Error(String(error));
+      return { startMs, endMs: now(), readyMs, raised: { name: e.name, message: e.message } };
+    }
   },
 };
 
 export type TaskWorkerApi = typeof api;
+
+/** What a task run sends back: its times, and the exception if it raised. */
+export interface TaskOutcome extends TaskTiming {
+  readonly raised?: { readonly name: string; readonly message: string };
+}
 
 expose(api);
