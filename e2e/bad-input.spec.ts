@@ -17,17 +17,11 @@ import {
   test,
   waitForSettled,
   workersBox,
+  FIELD_LABEL as LABEL,
+  type Field,
 } from './helpers';
 import type { Page } from '@playwright/test';
 
-type Field = 'tasks' | 'kind' | 'workers' | 'strategies';
-
-const LABEL: Record<Field, string> = {
-  tasks: 'Task durations (s)',
-  kind: 'Task kind',
-  workers: 'Pool workers',
-  strategies: 'Strategies',
-};
 
 interface Case {
   /** query string after `/` */

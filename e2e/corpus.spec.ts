@@ -15,16 +15,10 @@ import {
   tasksBox,
   waitForSettled,
   workersBox,
+  FIELD_LABEL as LABEL,
+  type Field,
 } from './helpers';
 
-type Field = 'tasks' | 'kind' | 'workers' | 'strategies';
-
-const LABEL: Record<Field, string> = {
-  tasks: 'Task durations (s)',
-  kind: 'Task kind',
-  workers: 'Pool workers',
-  strategies: 'Strategies',
-};
 
 /** The parser quotes at most this many characters of a bad value. */
 const QUOTE_MAX = 40;

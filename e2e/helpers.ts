@@ -27,6 +27,15 @@ export const STRATEGY_NAMES: Record<StrategyTag, string> = {
 };
 export const STRATEGY_TAGS: readonly StrategyTag[] = ['sequential', 'processes', 'pool', 'threads'];
 
+/** The controls that validate input, and the label every alert about them starts with. */
+export type Field = 'tasks' | 'kind' | 'workers' | 'strategies';
+export const FIELD_LABEL: Record<Field, string> = {
+  tasks: 'Task durations (s)',
+  kind: 'Task kind',
+  workers: 'Pool workers',
+  strategies: 'Strategies',
+};
+
 export const RESULT_COLUMNS = ['Strategy', 'Wall-clock (s)', 'Ideal (s)', 'Overhead (ms)', 'Speedup'] as const;
 
 // ---------------------------------------------------------------- controls

@@ -1,4 +1,6 @@
-import { abortError, TaskRaised, workerCrashError, type Clock, type Executor, type SpawnedRunner, type TaskRunner, type TaskSpec, type TaskTiming } from './types';
+import { createRunStore, initialRunState, type RunStore } from './store';
+import { runAll } from './strategies';
+import { abortError, TaskRaised, workerCrashError, type Clock, type Executor, type SpawnedRunner, type TaskRunner, type RunConfig, type RunEvent, type TaskSpec, type TaskTiming } from './types';
 
 /** After pending promise reactions: setImmediate where there is one (Node), else a 0 ms timeout. */
 const nextTurn: (fn: () => void) => void =
@@ -152,4 +154,36 @@ export class FakeExecutor implements Executor {
       },
     };
   }
+}
+
+/**
+ * Runs a config on virtual time through the real strategies and the real store, the way the page
+ * does (events, then `run-end`). `controller` lets a test Stop at a chosen instant.
+ */
+export async function runOnVirtualTime(
+  time: FakeTime,
+  executor: Executor,
+  config: RunConfig,
+  cores: number,
+  controller: AbortController = new AbortController(),
+): Promise<{ readonly events: RunEvent[]; readonly store: RunStore }> {
+  const events: RunEvent[] = [];
+  const store = createRunStore(initialRunState(config, cores));
+  let stopped = false;
+  await time.runUntilSettled(
+    runAll({
+      config,
+      executor,
+      clock: time,
+      signal: controller.signal,
+      emit: (e) => {
+        events.push(e);
+        store.dispatch(e);
+      },
+    }).finally(() => {
+      stopped = controller.signal.aborted;
+    }),
+  );
+  store.dispatch({ type: 'run-end', stopped });
+  return { events, store };
 }

@@ -3,10 +3,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FIELD_LABELS, parseConfig, type FieldName, type RawFields } from './config';
-import { FakeExecutor, FakeTime, type FakeExecutorOptions } from './fakeTime';
+import { FakeExecutor, FakeTime, runOnVirtualTime, type FakeExecutorOptions } from './fakeTime';
 import { idealSchedule } from './ideal';
-import { createRunStore, initialRunState, type RunState } from './store';
-import { runAll } from './strategies';
+import type { RunState } from './store';
 import {
   STRATEGY_NAMES,
   type Executor,
@@ -115,26 +114,9 @@ async function simulateRun(s: Scenario): Promise<Outcome> {
 async function simulateRunSlow(s: Scenario): Promise<Outcome> {
   const time = new FakeTime();
   const executor = new JitterExecutor(time, s.options, s.jitterMs);
-  const store = createRunStore(initialRunState(s.config, s.cores));
-  const events: RunEvent[] = [];
   const controller = new AbortController();
   if (s.stopAtMs !== undefined) time.at(s.stopAtMs, () => controller.abort());
-  let stopped = false;
-  await time.runUntilSettled(
-    runAll({
-      config: s.config,
-      executor,
-      clock: time,
-      signal: controller.signal,
-      emit: (e) => {
-        events.push(e);
-        store.dispatch(e);
-      },
-    }).finally(() => {
-      stopped = controller.signal.aborted;
-    }),
-  );
-  store.dispatch({ type: 'run-end', stopped });
+  const { events, store } = await runOnVirtualTime(time, executor, s.config, s.cores, controller);
   return { events, state: store.getState(), executor, endMs: time.now() };
 }
 

@@ -1,34 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { FakeExecutor, FakeTime, type FakeExecutorOptions } from './fakeTime';
-import { createRunStore, initialRunState, resultRows } from './store';
-import { runAll } from './strategies';
+import { FakeExecutor, FakeTime, runOnVirtualTime, type FakeExecutorOptions } from './fakeTime';
+import { createRunStore, initialRunState, resultRows, type RunStore } from './store';
 import type { RunConfig, RunEvent } from './types';
 
 function setup(config: RunConfig, options: FakeExecutorOptions = {}, cores = 2) {
   const time = new FakeTime();
   const executor = new FakeExecutor(time, options);
-  const events: RunEvent[] = [];
-  const store = createRunStore(initialRunState(config, cores));
   const controller = new AbortController();
+  let result: { events: RunEvent[]; store: RunStore } = { events: [], store: createRunStore(initialRunState(config, cores)) };
   const run = async () => {
-    let stopped = false;
-    await time.runUntilSettled(
-      runAll({
-        config,
-        executor,
-        clock: time,
-        signal: controller.signal,
-        emit: (e) => {
-          events.push(e);
-          store.dispatch(e);
-        },
-      }).finally(() => {
-        stopped = controller.signal.aborted;
-      }),
-    );
-    store.dispatch({ type: 'run-end', stopped });
+    result = await runOnVirtualTime(time, executor, config, cores, controller);
   };
-  return { time, executor, events, store, controller, run };
+  return {
+    time,
+    executor,
+    controller,
+    run,
+    get events() {
+      return result.events;
+    },
+    get store() {
+      return result.store;
+    },
+  };
 }
 
 const sleep = (durationsS: number[], strategies: RunConfig['strategies'], workers = 2): RunConfig => ({
