@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULTS, parseConfig, readUrl, writeUrl } from '../engine/config';
 import { matchPreset } from '../engine/presets';
 import { breakdown } from '../engine/breakdown';
@@ -77,6 +77,8 @@ export function App({ backend }: { readonly backend: Backend }) {
         predictedS: state.config.predictionsS?.[row.name],
       }))
     : [];
+  // The chart appears once a run is over, drawn in the background so it never blocks the page.
+  const showChart = useDeferredValue(rows.length > 0 && !session.running);
   const predictionSentences = state
     ? rows.flatMap((row) =>
         row.predictedS === undefined || row.status !== 'done'
@@ -188,7 +190,7 @@ export function App({ backend }: { readonly backend: Backend }) {
           </section>
           <div className="bottom">
             <ConsoleLog lines={state?.console ?? []} />
-            {rows.length > 0 && !session.running && (
+            {showChart && (
               <section className="chart-panel" aria-labelledby="chart-title">
                 <h2 id="chart-title">Measured vs ideal</h2>
                 <ChartBoundary>

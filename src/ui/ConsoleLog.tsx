@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ConsoleLine } from '../engine/store';
 
 /** Lines drawn at once; a large run's earlier lines stay one click away. */
@@ -6,14 +6,9 @@ const TAIL_LINES = 300;
 
 /** What the chapter's print() calls would print, in the real order of events. */
 export function ConsoleLog({ lines }: { readonly lines: readonly ConsoleLine[] }) {
-  const box = useRef<HTMLDivElement>(null);
   const [showAll, setShowAll] = useState(false);
   const hidden = showAll ? 0 : Math.max(0, lines.length - TAIL_LINES);
   const shown = hidden > 0 ? lines.slice(hidden) : lines;
-  useLayoutEffect(() => {
-    const el = box.current;
-    if (el) el.scrollTop = el.scrollHeight;
-  }, [lines.length]);
   return (
     <section className="console-panel" aria-labelledby="console-title">
       <h2 id="console-title">Console</h2>
@@ -26,12 +21,15 @@ export function ConsoleLog({ lines }: { readonly lines: readonly ConsoleLine[] }
         </p>
       )}
       <div className="console-wrap">
-        <div ref={box} className="console" role="log" aria-label="Console" tabIndex={0}>
-          {shown.map((line) => (
-            <div key={line.id} className={`line line-${line.text.slice(1, line.text.indexOf(']'))}`}>
-              {line.text}
-            </div>
-          ))}
+        {/* column-reverse keeps the newest line in view without reading the layout on every line. */}
+        <div className="console-scroll">
+          <div className="console" role="log" aria-label="Console" tabIndex={0}>
+            {shown.map((line) => (
+              <div key={line.id} className={`line line-${line.text.slice(1, line.text.indexOf(']'))}`}>
+                {line.text}
+              </div>
+            ))}
+          </div>
         </div>
         {lines.length === 0 && <p className="console-empty">Press Run: the chapter’s print() lines appear here.</p>}
       </div>

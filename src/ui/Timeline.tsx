@@ -105,6 +105,8 @@ const BarView = memo(function BarView({ bar, axisS, row, rowPx, nowS, showText, 
 });
 
 const LANE_PAD_PX = 3;
+/** Above this many tasks, a strip of result chips would say nothing: it is left out. */
+const ARRIVAL_CHIPS_MAX = 60;
 
 function groupByWorker<T extends { readonly worker: number }>(items: readonly T[], workerOf: (item: T) => number = (i) => i.worker): Map<number, T[]> {
   const map = new Map<number, T[]>();
@@ -239,7 +241,7 @@ export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers, 
           );
         })}
       </div>
-      {name === 'pool' && run && <ResultsArrive items={arrivals(run, order)} order={order} axisS={axisS} />}
+      {name === 'pool' && run && tasks <= ARRIVAL_CHIPS_MAX && <ResultsArrive items={arrivals(run, order)} order={order} axisS={axisS} />}
       <div className="axis" aria-hidden="true">
         <div className="lane-label" />
         <div className="axis-track">
@@ -265,6 +267,12 @@ function ResultsArrive({
   readonly axisS: number;
 }) {
   const how = order === 'submitted' ? 'executor.map: in submission order' : 'as_completed: as they finish';
+  // Arrival times only grow: each chip's offset is how many chips just before it came together.
+  const offsets: number[] = [];
+  items.forEach((item, i) => {
+    const prev = items[i - 1];
+    offsets.push(prev && item.atS - prev.atS < axisS * 0.03 ? (offsets[i - 1] ?? 0) + 1 : 0);
+  });
   return (
     <div className="arrivals">
       <div className="lane-label">Results arrive</div>
@@ -275,7 +283,7 @@ function ResultsArrive({
             style={{
               left: pct(item.atS, axisS),
               // Results arriving together would hide each other: line them up side by side.
-              transform: `translateX(calc(-50% + ${items.slice(0, i).filter((p) => Math.abs(p.atS - item.atS) < axisS * 0.03).length * 1.9}rem))`,
+              transform: `translateX(calc(-50% + ${(offsets[i] ?? 0) * 1.9}rem))`,
             }}
           >
             <span className="chip" style={{ background: taskColour(item.task) }}>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { runAll } from '../engine/strategies';
 import { runSweep, sweepCounts, type SweepPoint } from '../engine/sweep';
 import { createRunStore, initialRunState, type RunState, type RunStore } from '../engine/store';
@@ -60,7 +60,17 @@ export function useRunState(store: RunStore | null): RunState | null {
       },
     [store],
   );
-  return useSyncExternalStore(subscribe, () => store?.getState() ?? null);
+  // Updates render as transitions: React draws a large run in small slices between the Workers'
+  // messages instead of one long task, and an older snapshot stays on screen meanwhile.
+  const [snapshot, setSnapshot] = useState<{ readonly store: RunStore | null; readonly state: RunState | null }>({
+    store,
+    state: store?.getState() ?? null,
+  });
+  useEffect(
+    () => subscribe(() => startTransition(() => setSnapshot({ store, state: store?.getState() ?? null }))),
+    [store, subscribe],
+  );
+  return snapshot.store === store ? snapshot.state : (store?.getState() ?? null);
 }
 
 /**
@@ -77,7 +87,7 @@ export function useNow(clock: Clock, active: boolean, everyMs: number): number {
       const t = clock.now();
       if (t - last >= everyMs) {
         last = t;
-        setNow(t);
+        startTransition(() => setNow(t));
       }
       frame = requestAnimationFrame(tick);
     };

@@ -68,8 +68,9 @@ const api = {
    */
   async run(task: TaskSpec, unitsPerMs: number, callId: number): Promise<TaskOutcome> {
     const startMs = now();
-    // Not awaited: the task does not wait to be heard.
-    void reporter?.(callId, startMs, readyMs);
+    // "Started" goes out on the next turn of this loop, not awaited: the task does not wait to be
+    // heard, and a task that is already over by then says it all in its result (half the messages).
+    const report = setTimeout(() => void reporter?.(callId, startMs, readyMs), 0);
     const ms = task.durationS * 1000;
     try {
       if (task.kind === 'sleep') await sleep(ms);
@@ -80,6 +81,8 @@ const api = {
       // Sent back as data, with the task's times: the page re-raises it, as f.result() does.
       const e = error instanceof Error ? error : new Error(String(error));
       return { startMs, endMs: now(), readyMs, raised: { name: e.name, message: e.message } };
+    } finally {
+      clearTimeout(report);
     }
   },
 };

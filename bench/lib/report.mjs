@@ -1,0 +1,246 @@
+// Renders bench results as Markdown, and writes them into README.md's `## Performance` section.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fmt, median, signed } from './stats.mjs';
+
+/** A Markdown table; numbers right-aligned unless `left` (every column left-aligned). */
+const table = (head, rows, left = false) =>
+  [
+    `| ${head.join(' | ')} |`,
+    `|${head.map((h, i) => (i === 0 || left ? '---' : '---:')).join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+
+const s3 = (x) => fmt(x, 3);
+const kb = (bytes) => `${fmt(bytes / 1024, 1)} KB`;
+const mmm = (s, d) => `${fmt(s.min, d)} / **${fmt(s.median, d)}** / ${fmt(s.max, d)}`;
+
+function header(r) {
+  const m = r.meta ?? {};
+  const lines = [
+    `Measured ${m.date ? m.date.slice(0, 16).replace('T', ' ') + ' UTC' : ''} with ${r.mode === 'quick' ? '`npm run bench -- --quick` (smoke test: 1 repetition, no budgets)' : '`npm run bench`'}` +
+      ` on ${m.machineCores ?? '?'} cores (${m.cpuModel ?? '?'}, ${m.memoryGB ?? '?'} GB, ${m.os ?? '?'}), ${m.browser ?? 'Chromium ?'} headless` +
+      ` (navigator.hardwareConcurrency ${m.browserCores ?? '?'}, crossOriginIsolated ${m.crossOriginIsolated ?? '?'}), Node ${m.node ?? '?'}` +
+      `${m.python ? `, ${m.python}` : ''}${m.commit ? `, commit ${m.commit}` : ''}. Whole bench: ${fmt(r.durationS, 0)} s.`,
+  ];
+  const load = m.loadAverage1m;
+  if (load) {
+    // Only the value before the bench starts says something about other work (its own runs add load).
+    const busy = load.atStart > 1;
+    lines.push(
+      `${busy ? '> **Other work was running:** ' : ''}1-minute load average before the bench started: ${fmt(load.atStart, 2)}${busy ? ` on ${m.machineCores ?? '?'} cores. CPU-bound figures (speedup, "other" overhead) suffer first; rerun on a quiet machine.` : '.'}`,
+    );
+  }
+  return lines.join('\n\n');
+}
+
+function fidelitySection(r) {
+  if (!r.fidelity) return null;
+  const py = r.cpython && !r.cpython.skipped ? r.cpython : null;
+  const rows = r.fidelity.map((f) => [
+    `${f.title} · ${f.strategy}`,
+    fmt(f.idealS, 2),
+    mmm(f.wall, 3),
+    signed(f.overheadMs.median),
+    f.strategy === 'Sequential' ? '–' : `${fmt(f.breakdownMedianMs.startup)} / ${fmt(f.breakdownMedianMs.dispatch)} / ${fmt(f.breakdownMedianMs.other)}`,
+    f.cpython ? mmm(f.cpython.wall, 3) : '–',
+    f.cpython ? signed(f.cpython.overheadMs) : '–',
+    f.cpythonSpawn ? signed(f.cpythonSpawn.overheadMs) : '–',
+    f.ratio === null || !Number.isFinite(f.ratio) ? '–' : `${fmt(f.ratio, 2)}×`,
+  ]);
+  const n = r.fidelity[0]?.wall.n ?? 0;
+  const note = py
+    ? `Browser: ${n} runs of each example in the app (the first from its \`run=1\` link in a fresh page, the rest by clicking Run). CPython ${py.version.replace(/^Python /, '')} (\`${py.startMethod}\` start method): ${py.examples.sequential?.wallS.length ?? '?'} runs each of \`bench/python/chapter.py\`, the chapter's code, alone on the machine before the browser started, and again with the \`spawn\` start method (a fresh interpreter per process, as on Windows and macOS) for the examples that start processes. Overhead = median − ideal; ratio = browser overhead ÷ CPython (${py?.startMethod ?? 'default'}) overhead. Worker start-up / dispatch / other are the app's own overhead breakdown (medians).`
+    : `Browser: ${n} run(s) of each example in the app. CPython: ${r.cpython?.skipped ?? 'not run'}.`;
+  return [
+    '#### 1–2. The chapter\'s sleep examples: browser vs CPython',
+    table(['Example · strategy', 'Ideal (s)', 'Browser min / **median** / max (s)', 'Browser overhead (ms)', 'start-up / dispatch / other (ms)', `CPython${py ? ` (${py.startMethod})` : ''} min / **median** / max (s)`, `CPython${py ? ` (${py.startMethod})` : ''} overhead (ms)`, 'CPython (spawn) overhead (ms)', 'Overhead ratio'], rows),
+    note,
+  ].join('\n\n');
+}
+
+function cpuSection(r) {
+  if (!r.cpu) return null;
+  const c = r.cpu;
+  const py = c.cpython;
+  const rows = [['Sequential', s3(c.sequential.median), '1.00×', '1.0×', '–', py ? s3(py.sequential.median) : '–', py ? '1.00×' : '–']];
+  for (const p of c.pools) {
+    const pyCol = p.workers === 2 && py ? [`${s3(py.processes.median)} (2 processes)`, `${fmt(py.processesSpeedup, 2)}×`] : ['–', '–'];
+    const b = p.breakdownMedianMs;
+    rows.push([
+      `Pool, ${p.workers} worker${p.workers === 1 ? '' : 's'}`,
+      s3(p.wall.median),
+      `${fmt(p.speedup, 2)}×`,
+      `${fmt(p.limit, 1)}×`,
+      b ? `${fmt(b.startup)} / ${fmt(b.dispatch)} / ${fmt(b.other)}` : '–',
+      ...pyCol,
+    ]);
+  }
+  if (c.engine) {
+    rows.push([
+      `Pool, ${c.engine.workers} workers — engine alone (bench page, no React)`,
+      `${s3(c.engine.pool.median)} (sequential ${s3(c.engine.sequential.median)})`,
+      `${fmt(c.engine.speedup, 2)}×`,
+      `${fmt(Math.min(c.engine.workers, c.tasks), 1)}×`,
+      '–',
+      '–',
+      '–',
+    ]);
+  }
+  if (c.threads) {
+    rows.push([
+      'Threads analog (one event loop)',
+      s3(c.threads.wall.median),
+      `${fmt(1 / c.threads.vsSequential, 2)}× (time ${fmt(c.threads.vsSequential, 2)} × sequential)`,
+      '1.0×',
+      '–',
+      py ? `${s3(py.threads.median)} (2 threads)` : '–',
+      py ? `${fmt(1 / py.threadsVsSequential, 2)}× (time ${fmt(py.threadsVsSequential, 2)} × sequential)` : '–',
+    ]);
+  }
+  return [
+    `#### 5. CPU-bound: ${c.tasks} tasks of ${c.taskS} s (one per core)`,
+    table(['Run', 'Browser wall-clock, median (s)', 'Speedup vs sequential', 'Physical limit', 'Pool start-up / dispatch / other (ms)', 'CPython wall-clock, median (s)', 'CPython speedup'], rows),
+    `Browser: the app (\`kind=cpu\`, ${c.pools[0]?.speedups.length ?? '?'} runs per pool size; each run measures sequential and the pool side by side and the speedup is the median of those pairs). Pool times include starting its Workers. "Engine alone" runs the same tasks through the engine and WorkerExecutor, calibrated the same way, in the bench page without React, for diagnosis. CPython: \`bench/python/cpu.py\`, a pure-Python hash loop calibrated to ${py?.taskS ?? c.taskS} s per task.`,
+  ].join('\n\n');
+}
+
+function startSection(r) {
+  if (!r.workerStart) return null;
+  const rows = r.workerStart.map((w) => [String(w.workers), fmt(w.freshMs, 1), mmm(w.warm, 1), fmt(w.warmFirstReply.median, 1)]);
+  return [
+    '#### 3. Worker start: `new Worker` → first comlink reply',
+    table(['Workers started together', 'Fresh page (ms)', 'Warm page min / **median** / max (ms)', 'First of them to reply, median (ms)'], rows),
+    `The app's task Worker script (\`src/workers/task.worker.ts\`), started from the bench page; time until every Worker has answered a comlink \`ping\`. "Fresh" is the first start in a newly loaded page (script fetched and compiled), "warm" the ${r.workerStart[0]?.warm.n ?? '?'} starts after it.`,
+  ].join('\n\n');
+}
+
+function dispatchSection(r) {
+  if (!r.dispatch) return null;
+  const d = r.dispatch;
+  const wp = d.perTaskUs.workerpool.median;
+  const label = {
+    ours: 'Our pool: engine `pool` strategy → WorkerExecutor → comlink',
+    workerpool: `workerpool ${r.meta?.workerpool ?? ''}`.trim(),
+    raw: 'Raw `postMessage` to an echo Worker, no library (one in flight per Worker)',
+    comlink: 'Diagnosis: one plain comlink call per task (`ping`)',
+    'comlink-run': 'Diagnosis: one comlink `run` call per task, as WorkerExecutor sends it (no executor, no engine)',
+    'ours+store': 'Our pool + RunStore (every event folded in, as the app does)',
+  };
+  const rows = Object.entries(d.perTaskUs).map(([impl, s]) => [label[impl] ?? impl, mmm(s, 1), `${fmt(s.median / wp, 2)}×`]);
+  return [
+    `#### 4. Dispatch: ${d.tasks.toLocaleString('en')} no-op tasks on ${d.workers} Workers`,
+    table(['Implementation', 'µs per task min / **median** / max', 'vs workerpool'], rows),
+    `Same page, same Worker count, Workers started and warmed before the timing; ${d.perTaskUs.ours.n} rounds in rotating order after one warm-up round. A no-op task for our pool is a \`cpu\` task of 1 µs on an uncalibrated executor: the whole task path (start report, result, task events) with zero work.`,
+  ].join('\n\n');
+}
+
+function uiSection(r) {
+  if (!r.ui) return null;
+  const u = r.ui;
+  const heap = (h) => (h && h.before !== null ? `${fmt(h.before, 1)} → ${fmt(h.after, 1)} (${fmt(h.afterGc, 1)} after GC)` : '–');
+  const rows = [];
+  const a = u.app1000;
+  if (a?.length) {
+    const worst = Math.max(...a.map((x) => x.longestLongTaskMs));
+    rows.push([
+      `App: 1,000 × 0.001 s, pool (${a.length} run${a.length === 1 ? '' : 's'}, medians)`,
+      a.map((x) => x.status).join(', '),
+      s3(median(a.map((x) => x.wallS))),
+      fmt(median(a.map((x) => x.firstBarMs)), 0),
+      worst > 0 ? `${fmt(worst, 0)} (${Math.max(...a.map((x) => x.longTasks))} long tasks)` : 'none',
+      fmt(median(a.map((x) => x.fps)), 0),
+      fmt(Math.max(...a.map((x) => x.maxProbeMs)), 0),
+      heap(a[0].heapMB),
+    ]);
+  }
+  const eng = (e, title) =>
+    e && rows.push([title, e.completed ? 'done' : e.status, s3(e.wallS), '–', e.longestLongTaskMs > 0 ? `${fmt(e.longestLongTaskMs, 0)} (${e.longTasks} long tasks, ${fmt(e.totalLongTaskMs, 0)} ms in all)` : 'none', fmt(e.fps, 0), fmt(e.maxProbeMs, 0), heap(e.heapMB)]);
+  eng(u.engine1000, 'Engine + RunStore, 1,000 × 0.001 s (bench page, no React)');
+  if (u.app10000) rows.push(['App: 10,000 tasks', `refused: “${u.app10000.alert}”${u.app10000.runDisabled ? ', Run disabled' : ''}`, '–', '–', '–', '–', fmt(u.app10000.probeMs, 0), '–']);
+  eng(u.engine10000, 'Engine + RunStore, 10,000 × 0.001 s (bench page, no React)');
+  const after = a?.flatMap((x) => x.longTasksAfterRun) ?? [];
+  return [
+    '#### 6. UI under load',
+    table(['Run', 'Result', 'Wall-clock (s)', 'Click → first bar (ms)', 'Longest long task (ms)', 'Frames/s', 'Slowest page answer (ms)', 'JS heap MB before → after'], rows),
+    `${a?.length && a[0].domElements ? `The app's page holds ${a[0].domElements.toLocaleString('en')} elements after a 1,000-task run. ` : ''}Long tasks from a PerformanceObserver('longtask') between the Run click and \`Done\`; frames/s = requestAnimationFrame callbacks in that window (headless Chromium draws up to 60); "page answer" = slowest round trip of a trivial \`page.evaluate\` sent every 100 ms during the run. ${after.length ? `After the run (timeline redraw and the results chart): long tasks of ${after.map((x) => fmt(x, 0)).join(', ')} ms.` : 'No long tasks in the 1.5 s after the run either (final redraw, results chart).'}`,
+  ].join('\n\n');
+}
+
+function bundleSection(r) {
+  if (!r.bundle) return null;
+  const b = r.bundle;
+  const rows = [
+    [`Initial JS (${b.initialJs.files.map((f) => `\`${f.file.replace(/^assets\//, '')}\``).join(' + ')})`, kb(b.initialJs.bytes), `**${kb(b.initialJs.gzipBytes)}**`],
+    [`Initial CSS (${b.initialCss.files.map((f) => `\`${f.file.replace(/^assets\//, '')}\``).join(' + ')})`, kb(b.initialCss.bytes), kb(b.initialCss.gzipBytes)],
+    ...b.otherAssets
+      .filter((f) => !/^assets\/(bench|echo\.worker|workerpool)/.test(f.file))
+      .map((f) => [`Loaded later: \`${f.file.replace(/^assets\//, '')}\``, kb(f.bytes), kb(f.gzipBytes)]),
+  ];
+  return ['#### 7. Bundle (what `index.html` loads first)', table(['Asset', 'Size', `gzip (level ${b.gzipLevel})`], rows)].join('\n\n');
+}
+
+function budgetSection(r) {
+  if (r.mode === 'quick') return '_Budgets are not applied in --quick mode._';
+  if (!r.budgets?.length) return null;
+  const rows = r.budgets.map((b) => [b.what, b.limit, b.measured, b.ok ? 'pass' : '**MISS**', b.note]);
+  return ['#### Budgets (`bench/budgets.json`, enforced by `npm run bench -- --check`)', table(['Budget', 'Limit', 'Measured', 'Result', 'Note'], rows, true)].join('\n\n');
+}
+
+export function renderReport(results) {
+  const parts = [
+    header(results),
+    fidelitySection(results),
+    startSection(results),
+    dispatchSection(results),
+    cpuSection(results),
+    uiSection(results),
+    bundleSection(results),
+    budgetSection(results),
+  ];
+  if (results.cpython?.skipped) parts.splice(1, 0, `> CPython: ${results.cpython.skipped}.`);
+  if (results.failures?.length) parts.push(`**Crashed suites:** ${results.failures.join('; ')}`);
+  if (results.pageErrors?.length) parts.push(`**Uncaught page errors:** ${results.pageErrors.join('; ')}`);
+  return parts.filter(Boolean).join('\n\n');
+}
+
+const REPRODUCE = `Every figure below comes from one \`npm run bench\` run, and this section is written by it. How to reproduce (on the machine you care about, nothing else running):
+
+\`\`\`sh
+npm ci
+npm run bench             # ~6 min: builds, serves on :4180, prints these tables, writes bench/results/latest.json
+npm run bench -- --check  # same, and exits 1 if a budget in bench/budgets.json is missed
+npm run bench -- --quick  # ~1 min smoke test (part of npm test); no budgets
+npm run bench -- --readme # also rewrites this section from the run (--render --readme: from latest.json)
+\`\`\`
+
+Needs Chromium (\`/usr/bin/chromium\` or \`CHROMIUM_PATH\`) and, for the CPython columns, \`python3\`. What each suite measures, and what it does not, is in [bench/README.md](bench/README.md).`;
+
+/**
+ * Replaces the `## Performance` section of `file` (up to the next `## ` heading) with `markdown`,
+ * or appends one. Everything else in the file is kept verbatim. Returns false if the file is missing.
+ */
+export function replaceReadmeSection(file, markdown) {
+  if (!existsSync(file)) return false;
+  const text = readFileSync(file, 'utf8');
+  const section = `## Performance\n\n${REPRODUCE}\n\n${markdown.replace(/^#### /gm, '### ')}\n`;
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => /^## Performance\s*$/.test(l));
+  let next;
+  if (start >= 0) {
+    let inFence = false;
+    next = lines.length;
+    for (let i = start + 1; i < lines.length; i += 1) {
+      if (/^```/.test(lines[i])) inFence = !inFence;
+      if (!inFence && /^## /.test(lines[i])) {
+        next = i;
+        break;
+      }
+    }
+    const before = lines.slice(0, start).join('\n');
+    const after = lines.slice(next).join('\n');
+    writeFileSync(file, `${before}\n${section}${after ? `\n${after}` : ''}`.replace(/^\n/, ''));
+  } else {
+    writeFileSync(file, `${text.replace(/\n*$/, '\n')}\n${section}`);
+  }
+  return true;
+}

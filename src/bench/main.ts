@@ -1,0 +1,348 @@
+// The bench page (bench.html): measurements that need a page without the React UI. It exposes
+// `window.__bench` for `bench/run.mjs`, which drives it with Playwright. Nothing here is used by
+// the app; it imports the app's engine and Worker executor unchanged, to measure them.
+import { wrap } from 'comlink';
+import { parseConfig } from '../engine/config';
+import { runStrategy } from '../engine/strategies';
+import { createRunStore, initialRunState } from '../engine/store';
+import type { Executor, RunConfig, RunEvent, SpawnedRunner, StrategyStatus, TaskRunner, TaskSpec } from '../engine/types';
+import { browserClock } from '../workers/clock';
+import { WorkerExecutor } from '../workers/executor';
+import type { TaskWorkerApi } from '../workers/task.worker';
+import workerpoolScript from 'workerpool/dist/workerpool.min.js?url';
+import workerpoolWorkerUrl from './workerpool.worker.ts?worker&url';
+
+/** A CPU task on an uncalibrated executor computes 0 units: the full task path, no work. */
+const NOOP_DURATION_S = 0.000001;
+
+const cores = navigator.hardwareConcurrency || 1;
+
+/**
+ * A pool-only RunConfig built by the app's own validator (so it has every field the app's configs
+ * have), then given `tasks` durations of `durationS` (the app allows at most 1,000 tasks; the
+ * engine itself has no limit).
+ */
+function poolConfig(kind: 'sleep' | 'cpu', tasks: number, durationS: number, workers: number): RunConfig {
+  const parsed = parseConfig({ kind, tasks: String(durationS), strategies: 'pool', workers: String(workers) }, cores);
+  if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('; '));
+  return { ...parsed.config, durationsS: Array.from({ length: tasks }, () => durationS) };
+}
+
+function taskWorker(): Worker {
+  // The same script and options as WorkerExecutor's own Workers.
+  return new Worker(new URL('../workers/task.worker.ts', import.meta.url), { type: 'module', name: 'task' });
+}
+
+function echoWorker(): Worker {
+  return new Worker(new URL('./echo.worker.ts', import.meta.url), { type: 'module', name: 'echo' });
+}
+
+const never = new AbortController().signal;
+
+export interface WorkerStartResult {
+  /** ms from the first `new Worker` until every Worker has answered its first comlink call. */
+  readonly allMs: number;
+  /** ms until the first one answered. */
+  readonly firstMs: number;
+  /** Each Worker's first reply, ms since the first `new Worker`. */
+  readonly eachMs: readonly number[];
+}
+
+/** Starts `count` task Workers together and times `new Worker` → first comlink reply (`ping`). */
+async function workerStart(count: number): Promise<WorkerStartResult> {
+  const t0 = performance.now();
+  const workers = Array.from({ length: count }, () => taskWorker());
+  try {
+    const eachMs = await Promise.all(
+      workers.map((w) =>
+        wrap<TaskWorkerApi>(w)
+          .ping()
+          .then(() => performance.now() - t0),
+      ),
+    );
+    return { allMs: Math.max(...eachMs), firstMs: Math.min(...eachMs), eachMs };
+  } finally {
+    for (const w of workers) w.terminate();
+  }
+}
+
+/**
+ * Hands out Workers that were started (and answered one no-op task) before the timing began, so
+ * the engine's `pool` strategy can be timed for dispatch alone, the way workerpool is timed with
+ * its Workers already up.
+ */
+class PrestartedExecutor implements Executor {
+  constructor(
+    private readonly inner: WorkerExecutor,
+    private readonly runners: SpawnedRunner[],
+  ) {}
+
+  warm(): TaskRunner {
+    return this.inner.warm();
+  }
+
+  spawn(): SpawnedRunner {
+    const runner = this.runners.shift();
+    if (!runner) throw new Error('PrestartedExecutor: asked for more Workers than were started');
+    // Terminated by the bench after the timing, not by the strategy.
+    return { ...runner, terminate: () => undefined };
+  }
+}
+
+function noopTask(index: number): TaskSpec {
+  return { index, kind: 'cpu', durationS: NOOP_DURATION_S };
+}
+
+export type DispatchImpl = 'ours' | 'ours+store' | 'workerpool' | 'raw' | 'comlink' | 'comlink-run';
+
+export interface DispatchResult {
+  readonly impl: DispatchImpl;
+  readonly tasks: number;
+  readonly workers: number;
+  readonly totalMs: number;
+  readonly perTaskUs: number;
+  /** Tasks that were reported done (must equal `tasks`). */
+  readonly completed: number;
+}
+
+/** Our pool: the engine's `pool` strategy through WorkerExecutor and comlink, Workers pre-started. */
+async function dispatchOurs(tasks: number, workers: number, withStore: boolean): Promise<DispatchResult> {
+  const executor = new WorkerExecutor();
+  try {
+    const runners = Array.from({ length: workers }, () => executor.spawn());
+    await Promise.all(runners.map((r, i) => r.run(noopTask(i), () => undefined, never)));
+    const config = poolConfig('cpu', tasks, NOOP_DURATION_S, workers);
+    let completed = 0;
+    const store = withStore ? createRunStore(initialRunState(config, cores)) : null;
+    const emit = (event: RunEvent): void => {
+      if (event.type === 'task-end') completed += 1;
+      store?.dispatch(event);
+    };
+    const t0 = performance.now();
+    const status: StrategyStatus = await runStrategy('pool', {
+      config,
+      executor: new PrestartedExecutor(executor, runners),
+      clock: browserClock,
+      signal: never,
+      emit,
+    });
+    const totalMs = performance.now() - t0;
+    if (status !== 'done') throw new Error(`our pool ended ${status}`);
+    return { impl: withStore ? 'ours+store' : 'ours', tasks, workers, totalMs, perTaskUs: (totalMs * 1000) / tasks, completed };
+  } finally {
+    executor.dispose();
+  }
+}
+
+/** The part of workerpool's browser API used here (its UMD build sets `globalThis.workerpool`). */
+interface WorkerpoolPool {
+  exec(method: string, params: unknown[]): Promise<unknown>;
+  terminate(force?: boolean): Promise<unknown>;
+}
+interface WorkerpoolGlobal {
+  pool(script: string, options: Record<string, unknown>): WorkerpoolPool;
+}
+
+let workerpoolLoaded: Promise<WorkerpoolGlobal> | null = null;
+
+/** Loads workerpool's own browser build (dist/workerpool.min.js), as its README does with a script tag. */
+function loadWorkerpool(): Promise<WorkerpoolGlobal> {
+  workerpoolLoaded ??= import(/* @vite-ignore */ workerpoolScript).then(
+    () => (globalThis as unknown as { workerpool: WorkerpoolGlobal }).workerpool,
+  );
+  return workerpoolLoaded;
+}
+
+/** workerpool with the same number of Web Workers, all started and warmed before the timing. */
+async function dispatchWorkerpool(tasks: number, workers: number): Promise<DispatchResult> {
+  const workerpool = await loadWorkerpool();
+  const pool = workerpool.pool(workerpoolWorkerUrl, {
+    maxWorkers: workers,
+    minWorkers: workers,
+    workerType: 'web',
+    workerOpts: { type: 'module' },
+  });
+  try {
+    await Promise.all(Array.from({ length: workers }, () => pool.exec('noop', [])));
+    let completed = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: tasks }, () =>
+        pool.exec('noop', []).then(() => {
+          completed += 1;
+        }),
+      ),
+    );
+    const totalMs = performance.now() - t0;
+    return { impl: 'workerpool', tasks, workers, totalMs, perTaskUs: (totalMs * 1000) / tasks, completed };
+  } finally {
+    await pool.terminate(true);
+  }
+}
+
+/** Raw postMessage: a queue on the page, one message in flight per Worker (like both pools). */
+async function dispatchRaw(tasks: number, workers: number): Promise<DispatchResult> {
+  const ws = Array.from({ length: workers }, () => echoWorker());
+  try {
+    await Promise.all(
+      ws.map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            w.onmessage = () => resolve();
+            w.postMessage(-1);
+          }),
+      ),
+    );
+    let next = 0;
+    let completed = 0;
+    const t0 = performance.now();
+    await new Promise<void>((resolve) => {
+      for (const w of ws) {
+        w.onmessage = () => {
+          completed += 1;
+          if (next < tasks) w.postMessage(next++);
+          else if (completed === tasks) resolve();
+        };
+      }
+      for (const w of ws) if (next < tasks) w.postMessage(next++);
+    });
+    const totalMs = performance.now() - t0;
+    return { impl: 'raw', tasks, workers, totalMs, perTaskUs: (totalMs * 1000) / tasks, completed };
+  } finally {
+    for (const w of ws) w.terminate();
+  }
+}
+
+/**
+ * For diagnosis: the same queue as `raw`, but each task is one comlink call to the app's task
+ * Worker, without the executor and the engine: a plain `ping`, or (`asRun`) the no-op `run` call
+ * as WorkerExecutor sends it (no start-report listener is registered, so no report is sent).
+ */
+async function dispatchComlink(tasks: number, workers: number, asRun: boolean): Promise<DispatchResult> {
+  const ws = Array.from({ length: workers }, () => taskWorker());
+  try {
+    const remotes = ws.map((w) => wrap<TaskWorkerApi>(w));
+    await Promise.all(remotes.map((r) => r.ping()));
+    let next = 0;
+    let completed = 0;
+    const lane = async (remote: (typeof remotes)[number]): Promise<void> => {
+      while (next < tasks) {
+        const index = next;
+        next += 1;
+        if (asRun) await remote.run(noopTask(index), 0, index);
+        else await remote.ping();
+        completed += 1;
+      }
+    };
+    const t0 = performance.now();
+    await Promise.all(remotes.map(lane));
+    const totalMs = performance.now() - t0;
+    return { impl: asRun ? 'comlink-run' : 'comlink', tasks, workers, totalMs, perTaskUs: (totalMs * 1000) / tasks, completed };
+  } finally {
+    for (const w of ws) w.terminate();
+  }
+}
+
+function dispatch(impl: DispatchImpl, tasks: number, workers: number): Promise<DispatchResult> {
+  switch (impl) {
+    case 'ours':
+      return dispatchOurs(tasks, workers, false);
+    case 'ours+store':
+      return dispatchOurs(tasks, workers, true);
+    case 'workerpool':
+      return dispatchWorkerpool(tasks, workers);
+    case 'raw':
+      return dispatchRaw(tasks, workers);
+    case 'comlink':
+      return dispatchComlink(tasks, workers, false);
+    case 'comlink-run':
+      return dispatchComlink(tasks, workers, true);
+  }
+}
+
+export interface EngineLoadResult {
+  readonly tasks: number;
+  readonly workers: number;
+  readonly status: StrategyStatus;
+  /** Wall-clock of the pool strategy as the engine measures it (Worker start included), ms. */
+  readonly wallMs: number;
+  /** Console lines the store holds at the end (2 per task + 1). */
+  readonly consoleLines: number;
+  readonly bars: number;
+}
+
+/**
+ * The app's engine and run store without React: `tasks` sleep tasks of `durationS` on the pool
+ * strategy with real Workers, every event folded into a RunStore like the app does.
+ */
+async function engineLoad(tasks: number, workers: number, durationS: number): Promise<EngineLoadResult> {
+  const executor = new WorkerExecutor();
+  try {
+    await executor.ensureWarm();
+    const config = poolConfig('sleep', tasks, durationS, workers);
+    const store = createRunStore(initialRunState(config, cores));
+    const t0 = browserClock.now();
+    const status = await runStrategy('pool', { config, executor, clock: browserClock, signal: never, emit: store.dispatch });
+    const wallMs = browserClock.now() - t0;
+    const state = store.getState();
+    const run = state.strategies.find((r) => r.name === 'pool');
+    return { tasks, workers, status, wallMs, consoleLines: state.console.length, bars: run?.bars.length ?? 0 };
+  } finally {
+    executor.dispose();
+  }
+}
+
+export interface EngineCpuRun {
+  /** Wall-clock of each strategy in this run, ms (the engine's strategy-start → strategy-end). */
+  readonly sequentialMs: number;
+  readonly poolMs: number;
+}
+
+/**
+ * For diagnosis of the CPU speedup: the app's engine and WorkerExecutor, calibrated like the app
+ * does, without React. `reps` runs of sequential then pool, `tasks` CPU tasks of `durationS`.
+ */
+async function engineCpu(tasks: number, workers: number, durationS: number, reps: number): Promise<EngineCpuRun[]> {
+  const executor = new WorkerExecutor();
+  try {
+    await executor.ensureWarm();
+    await executor.calibrate();
+    const parsed = parseConfig(
+      {
+        kind: 'cpu',
+        tasks: Array.from({ length: tasks }, () => String(durationS)).join(','),
+        strategies: 'sequential,pool',
+        workers: String(workers),
+      },
+      cores,
+    );
+    if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('; '));
+    const config = parsed.config;
+    const runs: EngineCpuRun[] = [];
+    for (let rep = 0; rep < reps; rep += 1) {
+      const wall: Partial<Record<'sequential' | 'pool', number>> = {};
+      for (const name of ['sequential', 'pool'] as const) {
+        let startMs = 0;
+        const emit = (event: RunEvent): void => {
+          if (event.type === 'strategy-start') startMs = event.tMs;
+          if (event.type === 'strategy-end') wall[name] = event.tMs - startMs;
+        };
+        const status = await runStrategy(name, { config, executor, clock: browserClock, signal: never, emit });
+        if (status !== 'done') throw new Error(`engine CPU ${name} ended ${status}`);
+      }
+      runs.push({ sequentialMs: wall.sequential ?? NaN, poolMs: wall.pool ?? NaN });
+    }
+    return runs;
+  } finally {
+    executor.dispose();
+  }
+}
+
+const api = Object.freeze({ workerStart, dispatch, engineLoad, engineCpu, cores });
+
+export type BenchApi = typeof api;
+
+Object.defineProperty(window, '__bench', { value: api });
+
+const status = document.getElementById('status');
+if (status) status.textContent = `Ready · ${api.cores} cores · crossOriginIsolated: ${String(window.crossOriginIsolated)}`;
