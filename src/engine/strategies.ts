@@ -126,8 +126,54 @@ async function processes(ctx: RunContext): Promise<Outcome[]> {
   }
 }
 
+/**
+ * An emit that prints "started" lines in the order the queue handed the tasks out. Tasks handed out
+ * together start within a fraction of a millisecond on different Workers, whose reports can cross
+ * on the way. A start is held only while an earlier task's start report is still on its way, and
+ * never past any other event: everything held goes out, in task order, before the next end, error
+ * or result, so no other line is ever delayed. Returns the emit and a flush for the end.
+ */
+function startsInQueueOrder(emit: (event: RunEvent) => void): { emit: (event: RunEvent) => void; flush: () => void } {
+  const held = new Map<number, RunEvent>();
+  const out = new Set<number>();
+  let next = 0;
+  const send = (event: RunEvent, task: number): void => {
+    held.delete(task);
+    out.add(task);
+    emit(event);
+  };
+  const release = (): void => {
+    for (;;) {
+      const event = held.get(next);
+      if (event) send(event, next);
+      else if (!out.has(next)) return;
+      next += 1;
+    }
+  };
+  const flush = (): void => {
+    for (const task of [...held.keys()].sort((a, b) => a - b)) {
+      const event = held.get(task);
+      if (event) send(event, task);
+    }
+  };
+  const push = (event: RunEvent): void => {
+    if (event.type === 'task-start') {
+      held.set(event.task, event);
+      release();
+      return;
+    }
+    flush();
+    if (event.type === 'task-end' || event.type === 'task-error') out.add(event.task);
+    emit(event);
+    release();
+  };
+  return { emit: push, flush };
+}
+
 /** `ProcessPoolExecutor(max_workers=N)`: tasks queued in order, each free worker takes the next. */
-async function pool(ctx: RunContext): Promise<Outcome[]> {
+async function pool(outer: RunContext): Promise<Outcome[]> {
+  const ordered = startsInQueueOrder(outer.emit);
+  const ctx: RunContext = { ...outer, emit: ordered.emit };
   const n = ctx.config.durationsS.length;
   const runners = spawnNumbered(ctx, 'pool', ctx.config.workers);
   const outcomes: Outcome[] = [];
@@ -181,6 +227,7 @@ async function pool(ctx: RunContext): Promise<Outcome[]> {
     }
     return outcomes;
   } finally {
+    ordered.flush();
     for (const runner of runners) runner.terminate();
   }
 }

@@ -149,7 +149,6 @@ export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers, 
     const seen = firstStart.get(bar.worker);
     if (seen === undefined || bar.startS < seen) firstStart.set(bar.worker, bar.startS);
   }
-  const endOfRun = run?.wallS ?? nowS ?? 0;
   const barsByWorker = groupByWorker(bars);
   // Draw each ideal bar in the lane where its task really ran, so measured and ideal line up.
   const measuredLane = new Map(bars.map((b) => [b.task, b.worker]));
@@ -177,12 +176,15 @@ export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers, 
         {Array.from({ length: lanes }, (_, i) => i + 1).map((worker) => {
           const beyond = overCores && worker > cores;
           const spawnAt = spawnsByWorker.get(worker);
-          const spawnEnd = firstStart.get(worker) ?? (spawnAt !== undefined ? endOfRun : undefined);
+          // Start-up is drawn up to the lane's first task; a Worker that never got one is marked idle.
+          const spawnEnd = firstStart.get(worker);
+          const idle = spawnAt !== undefined && spawnEnd === undefined && run?.status !== 'running';
           return (
             <div className={`lane${beyond ? ' lane-beyond' : ''}`} key={worker}>
               <div className="lane-label">
                 {labelled && laneLabel(name, worker)}
                 {labelled && beyond && <span className="beyond-note">beyond {cores} cores</span>}
+                {labelled && idle && <span className="idle-note">idle: no task left for it</span>}
               </div>
               <div className="track" style={laneStyle} role="list" aria-label={`${label} ideal schedule, worker ${worker} (model)`}>
                 {(ghostsByWorker.get(worker) ?? []).map((t) => (

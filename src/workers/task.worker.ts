@@ -68,9 +68,10 @@ const api = {
    */
   async run(task: TaskSpec, unitsPerMs: number, callId: number): Promise<TaskOutcome> {
     const startMs = now();
-    // "Started" goes out on the next turn of this loop, not awaited: the task does not wait to be
-    // heard, and a task that is already over by then says it all in its result (half the messages).
-    const report = setTimeout(() => void reporter?.(callId, startMs, readyMs), 0);
+    // "Started" goes out at once, not awaited: the task does not wait to be heard. (Sent a turn
+    // later it would save a message for tiny tasks, but starts on different Workers could then
+    // reach the Console out of their real order.)
+    void reporter?.(callId, startMs, readyMs);
     const ms = task.durationS * 1000;
     try {
       if (task.kind === 'sleep') await sleep(ms);
@@ -81,8 +82,6 @@ const api = {
       // Sent back as data, with the task's times: the page re-raises it, as f.result() does.
       const e = error instanceof Error ? error : new Error(String(error));
       return { startMs, endMs: now(), readyMs, raised: { name: e.name, message: e.message } };
-    } finally {
-      clearTimeout(report);
     }
   },
 };
