@@ -109,7 +109,10 @@ async function sequential(ctx: RunContext): Promise<Outcome[]> {
 }
 
 /** `Process(target=task).start()` for each task in a loop, then `join()` them all. */
-async function processes(ctx: RunContext): Promise<Outcome[]> {
+async function processes(outer: RunContext): Promise<Outcome[]> {
+  // "started" lines in the order the loop called start(), as the chapter prints them.
+  const ordered = startsInQueueOrder(outer.emit);
+  const ctx: RunContext = { ...outer, emit: ordered.emit };
   const runners: SpawnedRunner[] = [];
   const running: Promise<Outcome>[] = [];
   try {
@@ -122,14 +125,15 @@ async function processes(ctx: RunContext): Promise<Outcome[]> {
     }
     return await joinAll(running);
   } finally {
+    ordered.flush();
     for (const runner of runners) runner.terminate();
   }
 }
 
 /**
- * An emit that prints "started" lines in the order the queue handed the tasks out. Tasks handed out
- * together start within a fraction of a millisecond on different Workers, whose reports can cross
- * on the way. A start is held only while an earlier task's start report is still on its way, and
+ * An emit that prints "started" lines in the order the tasks were handed out (the pool's queue,
+ * the processes' start() loop). Tasks handed out together start within milliseconds on different
+ * Workers, whose reports can cross on the way; the bars keep each start's measured time. A start is held only while an earlier task's start report is still on its way, and
  * never past any other event: everything held goes out, in task order, before the next end, error
  * or result, so no other line is ever delayed. Returns the emit and a flush for the end.
  */
