@@ -13,12 +13,10 @@ process) instead of Linux's `fork`.
 """
 
 import argparse
-import json
 import multiprocessing
-import os
-import platform
-import sys
 import time
+
+from report import write_report
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
 
@@ -122,20 +120,7 @@ def main():
         results[example] = {"idealS": ideal, "wallS": runs}
         if orders:
             results[example]["completionOrder"] = orders
-    info = {
-        "python": platform.python_version(),
-        "implementation": platform.python_implementation(),
-        "startMethod": multiprocessing.get_start_method(),
-        "cpuCount": os.cpu_count(),
-        "repeat": args.repeat,
-        "examples": results,
-    }
-    if args.json:
-        with open(args.json, "w", encoding="utf-8") as f:
-            json.dump(info, f, indent=2)
-    else:
-        json.dump(info, sys.stdout, indent=2)
-
+    write_report(args, examples=results)
 
 if __name__ == "__main__":
     main()

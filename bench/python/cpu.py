@@ -11,13 +11,11 @@ the one interpreter lock (the GIL), so they are no faster than sequential.
 """
 
 import argparse
-import json
 import multiprocessing
-import os
-import platform
-import sys
 import threading
 import time
+
+from report import write_report
 
 
 def work(steps):
@@ -80,22 +78,7 @@ def main():
         runs["sequential"].append(sequential(steps))
         runs["processes"].append(two_of("processes", steps))
         runs["threads"].append(two_of("threads", steps))
-    info = {
-        "python": platform.python_version(),
-        "startMethod": multiprocessing.get_start_method(),
-        "cpuCount": os.cpu_count(),
-        "repeat": args.repeat,
-        "taskSeconds": args.seconds,
-        "stepsPerSecond": rate,
-        "tasks": 2,
-        "wallS": runs,
-    }
-    if args.json:
-        with open(args.json, "w", encoding="utf-8") as f:
-            json.dump(info, f, indent=2)
-    else:
-        json.dump(info, sys.stdout, indent=2)
-
+    write_report(args, taskSeconds=args.seconds, stepsPerSecond=rate, tasks=2, wallS=runs)
 
 if __name__ == "__main__":
     main()
