@@ -67,7 +67,7 @@ const want = (suite) => !opts.only || opts.only.has(suite);
 /** Repetitions per suite: full run vs --quick smoke test. */
 const REPS = QUICK
   ? { fidelity: 1, python: 0, start: 1, dispatch: 1, cpu: 1, ui: 1 }
-  : { fidelity: 10, python: 5, start: 10, dispatch: 11, cpu: 5, ui: 3 };
+  : { fidelity: 10, python: 5, start: 10, dispatch: 31, cpu: 5, ui: 3 };
 const DISPATCH_TASKS = 1000;
 const CPU_TASK_S = 1;
 
@@ -255,7 +255,7 @@ async function suiteDispatch(context, base, errors) {
   await page.goto(`${base}/bench.html`);
   await page.waitForFunction(() => window.__bench !== undefined, null, { timeout: 30_000 });
   const workers = await page.evaluate(() => window.__bench.cores);
-  const impls = ['ours', 'workerpool', 'raw', 'comlink', 'comlink-run', 'ours+store'];
+  const impls = ['ours', 'workerpool', 'raw', 'comlink', 'channel', 'ours+store'];
   const runs = Object.fromEntries(impls.map((i) => [i, []]));
   // One warm-up round (JIT, script caches), then rounds in rotating order.
   for (let round = -1; round < REPS.dispatch; round += 1) {

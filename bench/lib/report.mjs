@@ -119,11 +119,11 @@ function dispatchSection(r) {
   const d = r.dispatch;
   const wp = d.perTaskUs.workerpool.median;
   const label = {
-    ours: 'Our pool: engine `pool` strategy → WorkerExecutor → comlink',
+    ours: 'Our pool: engine `pool` strategy → WorkerExecutor → task channel',
     workerpool: `workerpool ${r.meta?.workerpool ?? ''}`.trim(),
     raw: 'Raw `postMessage` to an echo Worker, no library (one in flight per Worker)',
     comlink: 'Diagnosis: one plain comlink call per task (`ping`)',
-    'comlink-run': 'Diagnosis: one comlink `run` call per task, as WorkerExecutor sends it (no executor, no engine)',
+    channel: 'Diagnosis: the task channel alone, one no-op task per round trip as WorkerExecutor sends it (no executor, no engine)',
     'ours+store': 'Our pool + RunStore (every event folded in, as the app does)',
   };
   const rows = Object.entries(d.perTaskUs).map(([impl, s]) => [label[impl] ?? impl, mmm(s, 1), `${fmt(s.median / wp, 2)}×`]);

@@ -8,6 +8,7 @@ import { createRunStore, initialRunState } from '../engine/store';
 import type { Executor, RunConfig, RunEvent, SpawnedRunner, StrategyStatus, TaskRunner, TaskSpec } from '../engine/types';
 import { browserClock } from '../workers/clock';
 import { WorkerExecutor } from '../workers/executor';
+import { encodeRun, type ReportMessage } from '../workers/protocol';
 import type { TaskWorkerApi } from '../workers/task.worker';
 import workerpoolScript from 'workerpool/dist/workerpool.min.js?url';
 import workerpoolWorkerUrl from './workerpool.worker.ts?worker&url';
@@ -93,7 +94,7 @@ function noopTask(index: number): TaskSpec {
   return { index, kind: 'cpu', durationS: NOOP_DURATION_S };
 }
 
-export type DispatchImpl = 'ours' | 'ours+store' | 'workerpool' | 'raw' | 'comlink' | 'comlink-run';
+export type DispatchImpl = 'ours' | 'ours+store' | 'workerpool' | 'raw' | 'comlink' | 'channel';
 
 export interface DispatchResult {
   readonly impl: DispatchImpl;
@@ -214,30 +215,37 @@ async function dispatchRaw(tasks: number, workers: number): Promise<DispatchResu
 }
 
 /**
- * For diagnosis: the same queue as `raw`, but each task is one comlink call to the app's task
- * Worker, without the executor and the engine: a plain `ping`, or (`asRun`) the no-op `run` call
- * as WorkerExecutor sends it (no start-report listener is registered, so no report is sent).
+ * For diagnosis: the same queue as `raw`, on the app's task Worker, without the executor and the
+ * engine: each task one plain comlink call (`ping`), or (`channel`) one no-op task sent the way
+ * WorkerExecutor sends it (protocol.ts: run →, ← ended with its start inside).
  */
-async function dispatchComlink(tasks: number, workers: number, asRun: boolean): Promise<DispatchResult> {
+async function dispatchDiagnosis(tasks: number, workers: number, impl: 'comlink' | 'channel'): Promise<DispatchResult> {
   const ws = Array.from({ length: workers }, () => taskWorker());
   try {
     const remotes = ws.map((w) => wrap<TaskWorkerApi>(w));
     await Promise.all(remotes.map((r) => r.ping()));
+    const overChannel = (worker: Worker, callId: number): Promise<void> =>
+      new Promise((resolve) => {
+        worker.onmessage = (event: MessageEvent<unknown>) => {
+          if (Array.isArray(event.data) && (event.data as unknown as ReportMessage)[0] !== 0) resolve();
+        };
+        worker.postMessage(encodeRun(callId, noopTask(callId), 0));
+      });
     let next = 0;
     let completed = 0;
-    const lane = async (remote: (typeof remotes)[number]): Promise<void> => {
+    const lane = async (i: number): Promise<void> => {
       while (next < tasks) {
         const index = next;
         next += 1;
-        if (asRun) await remote.run(noopTask(index), 0, index);
-        else await remote.ping();
+        if (impl === 'channel') await overChannel(ws[i] as Worker, index);
+        else await (remotes[i] as (typeof remotes)[number]).ping();
         completed += 1;
       }
     };
     const t0 = performance.now();
-    await Promise.all(remotes.map(lane));
+    await Promise.all(remotes.map((_, i) => lane(i)));
     const totalMs = performance.now() - t0;
-    return { impl: asRun ? 'comlink-run' : 'comlink', tasks, workers, totalMs, perTaskUs: (totalMs * 1000) / tasks, completed };
+    return { impl, tasks, workers, totalMs, perTaskUs: (totalMs * 1000) / tasks, completed };
   } finally {
     for (const w of ws) w.terminate();
   }
@@ -254,9 +262,8 @@ function dispatch(impl: DispatchImpl, tasks: number, workers: number): Promise<D
     case 'raw':
       return dispatchRaw(tasks, workers);
     case 'comlink':
-      return dispatchComlink(tasks, workers, false);
-    case 'comlink-run':
-      return dispatchComlink(tasks, workers, true);
+    case 'channel':
+      return dispatchDiagnosis(tasks, workers, impl);
   }
 }
 

@@ -155,6 +155,7 @@ function startsInQueueOrder(emit: (event: RunEvent) => void): { emit: (event: Ru
     }
   };
   const flush = (): void => {
+    if (held.size === 0) return;
     for (const task of [...held.keys()].sort((a, b) => a - b)) {
       const event = held.get(task);
       if (event) send(event, task);

@@ -12,20 +12,6 @@ export function extractFunction(source: string, header: string): string {
   return source.slice(from, end < 0 ? undefined : end + 2).trim();
 }
 
-/** Extracts a method of an object literal (indented by two spaces) from a source file. */
-function extractMethod(source: string, header: string): string {
-  const start = source.indexOf(header);
-  if (start < 0) return '';
-  const docStart = source.lastIndexOf('  /**', start);
-  const end = source.indexOf('\n  },\n', start);
-  return source
-    .slice(docStart >= 0 ? docStart : start, end < 0 ? undefined : end + 4)
-    .split('\n')
-    .map((line) => line.replace(/^ {2}/, ''))
-    .join('\n')
-    .trim();
-}
-
 const HEADERS: Record<StrategyName, string> = {
   sequential: 'async function sequential(',
   processes: 'async function processes(',
@@ -36,6 +22,6 @@ const HEADERS: Record<StrategyName, string> = {
 /** The TypeScript that really runs for these strategies: their code in the engine and the Worker's task. */
 export function typescriptFor(strategies: readonly StrategyName[]): string {
   const parts = strategies.map((s) => `// src/engine/strategies.ts\n${extractFunction(strategiesSource, HEADERS[s])}`);
-  parts.push(`// src/workers/task.worker.ts (inside each Worker)\n${extractMethod(workerSource, '  async run(')}`);
+  parts.push(`// src/workers/task.worker.ts (inside each Worker)\n${extractFunction(workerSource, 'async function run(')}`);
   return parts.join('\n\n');
 }

@@ -48,14 +48,24 @@ export function yieldToLoop(): Promise<void> {
 /** Length of one slice of CPU work between yields, like CPython's 5 ms switch interval. */
 export const SLICE_MS = 5;
 
-/** Computes `units` in slices, yielding between them so other tasks on this loop take turns. */
-export async function computeSliced(units: number, unitsPerMs: number): Promise<void> {
+/**
+ * Computes `units` in slices, yielding between them so other tasks on this loop take turns.
+ * `beforeFirstYield` runs once, just before the first turn is given away; a computation of one
+ * slice or less never yields, so it never calls it.
+ */
+export async function computeSliced(units: number, unitsPerMs: number, beforeFirstYield?: () => void): Promise<void> {
   const slice = Math.max(1, Math.round(unitsPerMs * SLICE_MS));
   let left = Math.round(units);
+  let yielded = false;
   while (left > 0) {
     const n = Math.min(left, slice);
     work(n);
     left -= n;
+    if (left <= 0) return;
+    if (!yielded) {
+      yielded = true;
+      beforeFirstYield?.();
+    }
     await yieldToLoop();
   }
 }

@@ -1,6 +1,7 @@
-import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
+import { releaseProxy, wrap, type Remote } from 'comlink';
 import { abortError, TaskRaised, workerCrashError, type Executor, type OnTaskStart, type SpawnedRunner, type TaskRunner, type TaskSpec, type TaskTiming } from '../engine/types';
 import { browserClock } from './clock';
+import { decodeReport, encodeRun, type ReportMessage, type TaskOutcome } from './protocol';
 import type { Calibration, TaskWorkerApi } from './task.worker';
 
 export type { Calibration };
@@ -8,17 +9,30 @@ export type { Calibration };
 interface LiveWorker {
   readonly worker: Worker;
   readonly remote: Remote<TaskWorkerApi>;
-  /** Calls waiting on this Worker: each is told, once, if the Worker dies. */
+  /** Other calls waiting on this Worker (start, heartbeat): each is told, once, if it dies. */
   readonly mourners: Set<(reason: Error) => void>;
   /** Why it died, for calls made after its death. */
   deathReason: Error | null;
-  /** Tasks running on it now. */
-  busy: number;
   /** Whether its heartbeat watch is on (one per Worker). */
   watched: boolean;
-  /** "Started" callbacks of its running tasks, by call id. */
-  readonly starts: Map<number, OnTaskStart>;
+  /** Its running tasks, by call id: whom to tell when each starts and ends, or if it dies. */
+  readonly calls: Map<number, PendingCall>;
+  /** The Stop signals it obeys: one listener per run, not one per task. */
+  readonly stopSignals: Map<AbortSignal, StopWatch>;
   kill(reason: Error): void;
+}
+
+interface StopWatch {
+  /** Removes the listener. */
+  readonly forget: () => void;
+  /** Calls under this signal not settled yet. */
+  uses: number;
+}
+
+interface PendingCall {
+  readonly onStart: OnTaskStart;
+  readonly onEnd: (outcome: TaskOutcome) => void;
+  readonly onDeath: (reason: Error) => void;
 }
 
 /** A busy Worker is pinged this often… */
@@ -78,7 +92,7 @@ export class WorkerExecutor implements Executor {
    * way a process dies of a segfault. Returns false when no Worker is busy.
    */
   crashOne(): boolean {
-    const busy = [...this.live].filter((l) => l.busy > 0);
+    const busy = [...this.live].filter((l) => l.calls.size > 0);
     const victim = busy.find((l) => l !== this.warmWorker) ?? busy[0];
     if (!victim) return false;
     victim.kill(workerCrashError('Worker crashed: killed on purpose with the "Crash a worker" button'));
@@ -107,9 +121,9 @@ export class WorkerExecutor implements Executor {
       remote: wrap<TaskWorkerApi>(worker),
       mourners: new Set(),
       deathReason: null,
-      busy: 0,
       watched: false,
-      starts: new Map(),
+      calls: new Map(),
+      stopSignals: new Map(),
       kill: (reason) => {
         if (!this.live.delete(live)) return;
         live.deathReason = reason;
@@ -117,37 +131,77 @@ export class WorkerExecutor implements Executor {
         // and drop every reference the Worker holds back to us, so a terminated Worker is freed.
         live.remote[releaseProxy]();
         worker.removeEventListener('error', onError);
+        worker.removeEventListener('message', onReport);
         worker.terminate();
-        live.starts.clear();
+        for (const watch of live.stopSignals.values()) watch.forget();
+        live.stopSignals.clear();
+        const calls = [...live.calls.values()];
+        live.calls.clear();
+        for (const call of calls) call.onDeath(reason);
         for (const mourn of [...live.mourners]) mourn(reason);
         live.mourners.clear();
       },
     };
     worker.addEventListener('error', onError);
-    // One channel per Worker for "task started" reports (not one per task).
-    void live.remote.listen(
-      proxy((callId: number, startMs: number, readyMs: number) => {
-        live.starts.get(callId)?.(startMs, readyMs);
-      }),
-    );
+    // Task reports (protocol.ts): flat arrays on the Worker's own channel; comlink ignores them.
+    const onReport = (event: MessageEvent<unknown>): void => {
+      if (!Array.isArray(event.data)) return;
+      const report = decodeReport(event.data as unknown as ReportMessage);
+      const call = live.calls.get(report.callId);
+      if (!call) return;
+      if (report.type === 'started') {
+        call.onStart(report.startMs, report.readyMs);
+      } else {
+        live.calls.delete(report.callId);
+        call.onEnd(report.outcome);
+      }
+    };
+    worker.addEventListener('message', onReport);
     this.live.add(live);
     return live;
   }
 
+  /**
+   * Sends one task over the task channel. This is the hot path (suite "dispatch" of the bench):
+   * one Map entry per task, and Stop is watched once per Worker and run, not once per task.
+   */
   private runOn(live: LiveWorker, task: TaskSpec, onStart: OnTaskStart, signal: AbortSignal): Promise<TaskTiming> {
-    live.busy += 1;
+    if (signal.aborted) return Promise.reject(abortError());
+    if (!this.live.has(live)) return Promise.reject(live.deathReason ?? workerCrashError('Worker crashed before the call'));
+    const stop = this.stopOn(live, signal);
     if (!live.watched) this.watch(live);
     const callId = this.nextCallId++;
-    live.starts.set(callId, onStart);
-    const run = async (): Promise<TaskTiming> => {
-      const { raised, ...timing } = await live.remote.run(task, this.unitsPerMs, callId);
-      if (raised) throw new TaskRaised(raised.name, raised.message, timing);
-      return timing;
-    };
-    return this.untilAbort(live, signal, run).finally(() => {
-      live.busy -= 1;
-      live.starts.delete(callId);
+    return new Promise<TaskTiming>((resolve, reject) => {
+      const onEnd = ({ raised, ...timing }: TaskOutcome): void => {
+        stop.uses -= 1;
+        if (raised) reject(new TaskRaised(raised.name, raised.message, timing));
+        else resolve(timing);
+      };
+      live.calls.set(callId, { onStart, onEnd, onDeath: reject });
+      live.worker.postMessage(encodeRun(callId, task, this.unitsPerMs));
     });
+  }
+
+  /**
+   * Stop terminates the Worker (a running task cannot be interrupted politely); its calls then
+   * reject with AbortError. One listener per Worker and signal; a Worker that lives on (the warm
+   * one) lets go of a finished run's signal when the next run comes, and all of them when it dies.
+   */
+  private stopOn(live: LiveWorker, signal: AbortSignal): StopWatch {
+    let watch = live.stopSignals.get(signal);
+    if (!watch) {
+      for (const [old, done] of live.stopSignals) {
+        if (done.uses > 0) continue;
+        done.forget();
+        live.stopSignals.delete(old);
+      }
+      const onAbort = (): void => live.kill(abortError());
+      signal.addEventListener('abort', onAbort, { once: true });
+      watch = { forget: () => signal.removeEventListener('abort', onAbort), uses: 0 };
+      live.stopSignals.set(signal, watch);
+    }
+    watch.uses += 1;
+    return watch;
   }
 
   /** While a Worker is busy, pings it; one that stops answering (a hang) is treated as crashed. */
@@ -155,7 +209,7 @@ export class WorkerExecutor implements Executor {
     live.watched = true;
     let lastAnswer = browserClock.now();
     const timer = setInterval(() => {
-      if (!this.live.has(live) || live.busy === 0) {
+      if (!this.live.has(live) || live.calls.size === 0) {
         clearInterval(timer);
         live.watched = false;
         return;
@@ -174,30 +228,18 @@ export class WorkerExecutor implements Executor {
     }, HEARTBEAT_MS);
   }
 
-  /**
-   * A call to a Worker that ends with it: rejects if the Worker dies, and on Stop terminates the
-   * Worker (a running task cannot be interrupted politely) and rejects with AbortError.
-   */
+  /** A call other than a task (start, heartbeat) that ends with the Worker: on its death or on Stop. */
   private untilAbort<T>(live: LiveWorker, signal: AbortSignal, call: () => Promise<T>): Promise<T> {
     if (signal.aborted) return Promise.reject(abortError());
+    if (!this.live.has(live)) return Promise.reject(live.deathReason ?? workerCrashError('Worker crashed before the call'));
+    const stop = this.stopOn(live, signal);
     return new Promise<T>((resolve, reject) => {
-      const onAbort = (): void => {
-        live.kill(abortError());
-        reject(abortError());
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      // Settled by the call, or by the Worker's death, whichever comes first.
-      const onDeath = (reason: Error): void => reject(reason);
-      if (!this.live.has(live)) {
-        reject(live.deathReason ?? workerCrashError('Worker crashed before the call'));
-        return;
-      }
-      live.mourners.add(onDeath);
+      live.mourners.add(reject);
       call()
         .then(resolve, reject)
         .finally(() => {
-          signal.removeEventListener('abort', onAbort);
-          live.mourners.delete(onDeath);
+          stop.uses -= 1;
+          live.mourners.delete(reject);
         });
     });
   }

@@ -1,8 +1,9 @@
 /// <reference lib="webworker" />
-import { expose, type Remote } from 'comlink';
-import type { TaskSpec, TaskTiming } from '../engine/types';
+import { expose } from 'comlink';
+import type { TaskSpec } from '../engine/types';
 import { browserClock } from './clock';
 import { computeSliced, work, yieldToLoop } from './cpuWork';
+import { decodeRun, encodeEnded, encodeStarted, type RunMessage, type TaskOutcome } from './protocol';
 
 export interface Calibration {
   /** Work units this Worker computes per millisecond, alone on a core. */
@@ -20,16 +21,20 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** The page's callback for "task started" reports, set once per Worker (a comlink proxy). */
-type Reporter = (callId: number, startMs: number, readyMs: number) => void;
-let reporter: Remote<Reporter> | null = null;
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+// Tasks (protocol.ts): arrays on this Worker's own channel. Registered before comlink's `expose`,
+// so it runs first and keeps comlink from answering messages that are not for it.
+scope.addEventListener('message', (event: MessageEvent<unknown>) => {
+  if (!Array.isArray(event.data)) return;
+  event.stopImmediatePropagation();
+  const { callId, task, unitsPerMs } = decodeRun(event.data as unknown as RunMessage);
+  void run(task, unitsPerMs, (startMs) => scope.postMessage(encodeStarted(callId, startMs, readyMs))).then((outcome) =>
+    scope.postMessage(encodeEnded(callId, outcome)),
+  );
+});
 
 const api = {
-  /** Registers where "task started" reports go: one channel for all of this Worker's tasks. */
-  listen(report: Reporter): void {
-    reporter = report as unknown as Remote<Reporter>;
-  },
-
   /** Answers at once: the first reply marks the Worker as started. */
   ping(): number {
     return now();
@@ -62,35 +67,37 @@ const api = {
     }
   },
 
-  /**
-   * Runs one task like the chapter's `task()`: reports "started", sleeps or computes, returns the
-   * measured start and end. `fail` makes it throw at the end, the way a raising task does.
-   */
-  async run(task: TaskSpec, unitsPerMs: number, callId: number): Promise<TaskOutcome> {
-    const startMs = now();
-    // "Started" goes out at once, not awaited: the task does not wait to be heard. (Sent a turn
-    // later it would save a message for tiny tasks, but starts on different Workers could then
-    // reach the Console out of their real order.)
-    void reporter?.(callId, startMs, readyMs);
-    const ms = task.durationS * 1000;
-    try {
-      if (task.kind === 'sleep') await sleep(ms);
-      else await computeSliced(ms * unitsPerMs, unitsPerMs);
-      if (task.fail) throw new Error(`task ${task.index + 1} failed on purpose (a demo of a raising task)`);
-      return { startMs, endMs: now(), readyMs };
-    } catch (error) {
-      // Sent back as data, with the task's times: the page re-raises it, as f.result() does.
-      const e = error instanceof Error ? error : new Error(String(error));
-      return { startMs, endMs: now(), readyMs, raised: { name: e.name, message: e.message } };
-    }
-  },
 };
 
-export type TaskWorkerApi = typeof api;
-
-/** What a task run sends back: its times, and the exception if it raised. */
-export interface TaskOutcome extends TaskTiming {
-  readonly raised?: { readonly name: string; readonly message: string };
+/**
+ * Runs one task like the chapter's `task()`: reports "started", sleeps or computes, returns the
+ * measured start and end. `fail` makes it throw at the end, the way a raising task does.
+ *
+ * "Started" is sent when the task first gives its event loop a turn: a sleep at once, a CPU task
+ * after its first 5 ms slice. A task that ends before that (one slice or less) sends no separate
+ * report: its start travels with its end, which carries `startMs` anyway. Nothing visible is lost
+ * (the bar is drawn from the measured `startMs`) and tiny tasks cost two messages, not three.
+ */
+async function run(task: TaskSpec, unitsPerMs: number, reportStarted: (startMs: number) => void): Promise<TaskOutcome & { readonly readyMs: number }> {
+  const startMs = now();
+  const started = (): void => reportStarted(startMs);
+  const ms = task.durationS * 1000;
+  try {
+    if (task.kind === 'sleep') {
+      started();
+      await sleep(ms);
+    } else {
+      await computeSliced(ms * unitsPerMs, unitsPerMs, started);
+    }
+    if (task.fail) throw new Error(`task ${task.index + 1} failed on purpose (a demo of a raising task)`);
+    return { startMs, endMs: now(), readyMs };
+  } catch (error) {
+    // Sent back as data, with the task's times: the page re-raises it, as f.result() does.
+    const e = error instanceof Error ? error : new Error(String(error));
+    return { startMs, endMs: now(), readyMs, raised: { name: e.name, message: e.message } };
+  }
 }
+
+export type TaskWorkerApi = typeof api;
 
 expose(api);
