@@ -130,7 +130,7 @@ function dispatchSection(r) {
   return [
     `#### 4. Dispatch: ${d.tasks.toLocaleString('en')} no-op tasks on ${d.workers} Workers`,
     table(['Implementation', 'µs per task min / **median** / max', 'vs workerpool'], rows),
-    `Same page, same Worker count, Workers started and warmed before the timing; ${d.perTaskUs.ours.n} rounds in rotating order after one warm-up round. A no-op task for our pool is a \`cpu\` task of 1 µs on an uncalibrated executor: the whole task path (start report, result, task events) with zero work.`,
+    `Same page, same Worker count, Workers started and warmed before the timing; ${d.perTaskUs.ours.n} rounds in rotating order after one warm-up round. A no-op task for our pool is a \`cpu\` task of 1 µs on an uncalibrated executor: the whole task path (run message, result with its start time, task events) with zero work. It ends before its first yield, so its start travels inside its result (\`src/workers/protocol.ts\`).`,
   ].join('\n\n');
 }
 
