@@ -106,7 +106,7 @@ export interface DispatchResult {
   readonly completed: number;
 }
 
-/** Our pool: the engine's `pool` strategy through WorkerExecutor and comlink, Workers pre-started. */
+/** Our pool: the engine's `pool` strategy through WorkerExecutor and its task channel (protocol.ts), Workers pre-started. */
 async function dispatchOurs(tasks: number, workers: number, withStore: boolean): Promise<DispatchResult> {
   const executor = new WorkerExecutor();
   try {
