@@ -13,12 +13,13 @@ const headers = {
 
 /**
  * The served app's Content-Security-Policy: everything from our own origin, Workers from self or
- * blob:, no inline script, nothing sent anywhere else. (The dev server injects an inline script
+ * blob:, no inline script, nothing sent anywhere else. `'wasm-unsafe-eval'` allows compiling
+ * WebAssembly (the CPU kernel, src/workers/kernel.ts) and nothing else: no `eval`, no `new Function`. (The dev server injects an inline script
  * for hot reload, so only the built app served by `npm start` carries it.)
  */
 const csp = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self' blob:",
   "style-src 'self'",
   "img-src 'self' data:",

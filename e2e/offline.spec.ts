@@ -59,4 +59,6 @@ test("the page is served with a CSP: default-src 'self', no inline scripts", asy
   const scriptSrc = csp.get('script-src') ?? csp.get('default-src') ?? [];
   expect(scriptSrc, "script-src has no 'unsafe-inline'").not.toContain("'unsafe-inline'");
   expect(scriptSrc, 'script-src allows no other host').toEqual(expect.not.arrayContaining(['*', 'http:', 'https:']));
+  // WebAssembly (the CPU kernel) may be compiled; JavaScript eval may not.
+  expect(scriptSrc, "script-src has no 'unsafe-eval'").not.toContain("'unsafe-eval'");
 });

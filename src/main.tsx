@@ -3,17 +3,26 @@ import { createRoot } from 'react-dom/client';
 import type { Backend } from './ui/backend';
 import { App } from './ui/App';
 import { browserClock } from './workers/clock';
-import { WorkerExecutor } from './workers/executor';
+import { WorkerExecutor, type Calibration } from './workers/executor';
 import './ui/styles.css';
 
 const executor = new WorkerExecutor();
-let prepared: Promise<{ unitsPerMs: number }> | null = null;
+let prepared: Promise<Calibration> | null = null;
 
 const backend: Backend = {
   executor,
   clock: browserClock,
   cores: Math.max(1, navigator.hardwareConcurrency || 1),
-  prepare: () => (prepared ??= executor.ensureWarm().then(() => executor.calibrate())),
+  // Once per page load; after a failure the next call tries again (Run retries).
+  prepare: () =>
+    (prepared ??= executor
+      .ensureWarm()
+      .then(() => executor.calibrate())
+      .catch((error: unknown) => {
+        prepared = null;
+        throw error;
+      })),
+  calibrate: () => executor.ensureWarm().then(() => executor.calibrate()),
   ensureWarm: () => executor.ensureWarm(),
   crashOne: () => executor.crashOne(),
 };

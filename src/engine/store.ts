@@ -17,6 +17,8 @@ export interface Bar {
   readonly submittedS?: number;
   /** When its Worker had finished starting (seconds since the strategy started; negative = before). */
   readonly readyS?: number;
+  /** cpu tasks: ms spent computing, measured in the Worker (see `TaskTiming.cpuMs`). */
+  readonly cpuMs?: number;
 }
 
 export interface StrategyRun {
@@ -186,7 +188,13 @@ export function reduce(state: RunState, event: StoreEvent): RunState {
       const failed = event.type === 'task-error';
       const finish = (bar: Bar): Bar =>
         bar.task === event.task && bar.endS === null
-          ? { ...bar, endS, status: failed ? 'error' : 'done', ...(failed ? { message: event.message ?? 'Error' } : {}) }
+          ? {
+              ...bar,
+              endS,
+              status: failed ? 'error' : 'done',
+              ...(failed ? { message: event.message ?? 'Error' } : {}),
+              ...(event.cpuMs === undefined ? {} : { cpuMs: event.cpuMs }),
+            }
           : bar;
       const text = failed
         ? `Task ${event.task + 1} raised ${event.message ?? 'Error'}`

@@ -58,7 +58,7 @@ async function runTask(
     // The start report travels on its own channel and may arrive after the result.
     emitStart(timing.startMs, timing.readyMs);
     settled = true;
-    ctx.emit({ type: 'task-end', strategy, task: index, worker, tMs: timing.endMs });
+    ctx.emit({ type: 'task-end', strategy, task: index, worker, tMs: timing.endMs, ...(timing.cpuMs === undefined ? {} : { cpuMs: timing.cpuMs }) });
     return 'ok';
   } catch (error) {
     if (isAbortError(error) || ctx.signal.aborted) throw error;

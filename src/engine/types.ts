@@ -56,6 +56,12 @@ export interface TaskTiming {
   readonly endMs: number;
   /** When the Worker that ran it had finished starting (its script evaluated). */
   readonly readyMs?: number;
+  /**
+   * cpu tasks: milliseconds spent computing, measured in the Worker (its turns yielded to other
+   * tasks excluded). A task of d s planned d·1000 ms at the calibrated rate, so
+   * `d·1000 / cpuMs` is the share of the calibrated rate it achieved.
+   */
+  readonly cpuMs?: number;
 }
 
 /** Called by a runner as soon as a task starts, with the Worker's own ready time if known. */
@@ -124,6 +130,8 @@ export interface TaskEvent {
   readonly submittedMs?: number;
   /** task-start only: when that Worker had finished starting. */
   readonly readyMs?: number;
+  /** task-end of a cpu task: milliseconds it spent computing (see {@link TaskTiming.cpuMs}). */
+  readonly cpuMs?: number;
 }
 
 export type StrategyStatus = 'done' | 'stopped' | 'failed';

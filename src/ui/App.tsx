@@ -8,6 +8,7 @@ import type { Backend } from './backend';
 import { ChartBoundary } from './ChartBoundary';
 import { CodePane } from './CodePane';
 import { ConsoleLog } from './ConsoleLog';
+import { CpuCheck } from './CpuCheck';
 import { Controls, type Fields } from './Controls';
 import { useRunSession, useRunState } from './hooks';
 import { MappingNote } from './MappingNote';
@@ -44,7 +45,8 @@ export function App({ backend }: { readonly backend: Backend }) {
   const state = useRunState(session.store);
   const parsed = useMemo(() => parseConfig(fields, backend.cores), [fields, backend.cores]);
   const ready = session.readiness.state === 'ready';
-  const canRun = ready && !session.running && parsed.ok;
+  // After a failed start Run stays usable: it tries to start the Worker again.
+  const canRun = (ready || session.readiness.state === 'error') && !session.running && parsed.ok;
 
   // Keep the URL in step with the controls (invalid values too, so a link shows what was typed).
   useEffect(() => {
@@ -90,6 +92,7 @@ export function App({ backend }: { readonly backend: Backend }) {
 
   let statusText: string;
   if (session.readiness.state === 'preparing') statusText = 'Starting a worker and calibrating the CPU…';
+  else if (session.readiness.state === 'calibrating') statusText = 'Calibrating the CPU…';
   else if (session.readiness.state === 'error') statusText = 'Could not start a Web Worker';
   else if (session.running) statusText = 'Running…';
   // A sweep stopped between two pool sizes leaves its last run finished: the sweep says stopped.
@@ -114,9 +117,18 @@ export function App({ backend }: { readonly backend: Backend }) {
             <dd>
               {session.readiness.state === 'ready'
                 ? `${(session.readiness.unitsPerMs / 1000).toFixed(0)}k steps per ms`
-                : session.readiness.state === 'preparing'
-                  ? 'measuring…'
-                  : 'failed'}
+                : session.readiness.state === 'error'
+                  ? 'failed'
+                  : 'measuring…'}{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => void session.recalibrate()}
+                disabled={session.readiness.state !== 'ready' || session.running}
+                title="Measure again how much CPU work one millisecond holds on this machine (never during a run)"
+              >
+                Recalibrate
+              </button>
             </dd>
           </div>
           <div>
@@ -161,8 +173,7 @@ export function App({ backend }: { readonly backend: Backend }) {
           </div>
           {session.readiness.state === 'error' && (
             <p role="alert" className="alert">
-              Could not start a Web Worker ({session.readiness.message}). Reload the page; if it keeps failing, try
-              another browser.
+              Could not start: {session.readiness.message}. Press Run to try again.
             </p>
           )}
           {session.hiddenDuringRun && (
@@ -187,6 +198,14 @@ export function App({ backend }: { readonly backend: Backend }) {
           <section className="results-panel" aria-labelledby="results-title">
             <h2 id="results-title">Results</h2>
             <ResultsTable rows={rows} predictionSentences={predictionSentences} />
+            {state && !session.running && (
+              <CpuCheck
+                state={state}
+                cores={backend.cores}
+                canRecalibrate={session.readiness.state === 'ready'}
+                onRecalibrate={() => void session.recalibrate()}
+              />
+            )}
           </section>
           <div className="bottom">
             <ConsoleLog lines={state?.console ?? []} />

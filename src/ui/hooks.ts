@@ -7,8 +7,16 @@ import type { Backend } from './backend';
 
 export type Readiness =
   | { readonly state: 'preparing' }
-  | { readonly state: 'ready'; readonly unitsPerMs: number }
+  | { readonly state: 'ready'; readonly unitsPerMs: number; readonly calibratedAtMs: number }
+  | { readonly state: 'calibrating'; readonly unitsPerMs: number }
   | { readonly state: 'error'; readonly message: string };
+
+/**
+ * A calibration older than this is measured again before the next CPU run (outside its timing):
+ * machines change speed (turbo, thermal limits, other programs), and a rate from long ago may no
+ * longer hold.
+ */
+export const CALIBRATION_STALE_MS = 3 * 60_000;
 
 const noop = (): void => undefined;
 
@@ -121,23 +129,57 @@ export function useRunSession(backend: Backend) {
   const [sweepState, setSweepState] = useState<SweepState | null>(null);
   const controller = useRef<AbortController | null>(null);
 
+  // The latest readiness for callbacks, written only together with the state.
+  const readinessNow = useRef(readiness);
+  const updateReadiness = useCallback((next: Readiness): void => {
+    readinessNow.current = next;
+    setReadiness(next);
+  }, []);
+
+  /** Waits for the warm Worker and its calibration, recording success or the reason it failed. */
+  const awaitPrepared = useCallback(
+    (preparing: Promise<{ readonly unitsPerMs: number }>, live: () => boolean = () => true): Promise<boolean> =>
+      preparing.then(
+        (c) => {
+          if (live()) updateReadiness({ state: 'ready', unitsPerMs: c.unitsPerMs, calibratedAtMs: backend.clock.now() });
+          return true;
+        },
+        (e: unknown) => {
+          if (live()) updateReadiness({ state: 'error', message: e instanceof Error ? e.message : String(e) });
+          return false;
+        },
+      ),
+    [backend, updateReadiness],
+  );
+
   useEffect(() => {
     let live = true;
-    backend.prepare().then(
-      (c) => live && setReadiness({ state: 'ready', unitsPerMs: c.unitsPerMs }),
-      (e: unknown) => live && setReadiness({ state: 'error', message: e instanceof Error ? e.message : String(e) }),
-    );
+    void awaitPrepared(backend.prepare(), () => live);
     return () => {
       live = false;
     };
-  }, [backend]);
+  }, [backend, awaitPrepared]);
+
+  /** After a failed start, Run tries again (the alert stays if it fails again). */
+  const prepareAgain = useCallback((): Promise<boolean> => {
+    updateReadiness({ state: 'preparing' });
+    return awaitPrepared(backend.prepare());
+  }, [backend, awaitPrepared, updateReadiness]);
+
+  /** Measures the CPU rate again (on demand, or before a CPU run when stale); never inside a run. */
+  const calibrateNow = useCallback(async (): Promise<void> => {
+    const before = readinessNow.current;
+    if (before.state !== 'ready') return;
+    updateReadiness({ state: 'calibrating', unitsPerMs: before.unitsPerMs });
+    await awaitPrepared(backend.calibrate());
+  }, [backend, awaitPrepared, updateReadiness]);
 
   /**
    * Brackets any measured work: one at a time, a fresh AbortController, a warm worker ready
    * outside the timing, and a watch on the tab's visibility (hidden tabs throttle timers).
    */
   const measure = useCallback(
-    async (work: (signal: AbortSignal) => Promise<void>): Promise<void> => {
+    async (kind: RunConfig['kind'], work: (signal: AbortSignal) => Promise<void>): Promise<void> => {
       if (controller.current) return;
       const abort = new AbortController();
       controller.current = abort;
@@ -149,6 +191,13 @@ export function useRunSession(backend: Backend) {
       document.addEventListener('visibilitychange', onVisibility);
       setRunning(true);
       try {
+        // A page whose Worker could not start tries again; if it still cannot, the alert stays.
+        if (readinessNow.current.state === 'error' && !(await prepareAgain())) return;
+        const r = readinessNow.current;
+        if (kind === 'cpu' && r.state === 'ready' && backend.clock.now() - r.calibratedAtMs > CALIBRATION_STALE_MS) {
+          await calibrateNow();
+        }
+        if (abort.signal.aborted) return;
         await backend.ensureWarm();
         await work(abort.signal);
       } catch (error) {
@@ -159,13 +208,13 @@ export function useRunSession(backend: Backend) {
         setRunning(false);
       }
     },
-    [backend],
+    [backend, prepareAgain, calibrateNow],
   );
 
   const start = useCallback(
     (config: RunConfig): Promise<void> => {
       const runStore = createRunStore(initialRunState(config, backend.cores));
-      return measure(async (signal) => {
+      return measure(config.kind, async (signal) => {
         setStore(runStore);
         setSweepState(null);
         try {
@@ -182,7 +231,7 @@ export function useRunSession(backend: Backend) {
     (config: RunConfig): Promise<void> => {
       const counts = sweepCounts(backend.cores);
       const base = { counts, tasksS: config.durationsS, kind: config.kind };
-      return measure(async (signal) => {
+      return measure(config.kind, async (signal) => {
         setSweepState({ ...base, points: [], running: true, stopped: false });
         const ctx = { executor: backend.executor, clock: backend.clock, signal };
         const points = await runSweep(ctx, config, backend.cores, counts, setStore, (p) =>
@@ -194,7 +243,13 @@ export function useRunSession(backend: Backend) {
     [backend, measure],
   );
 
+  /** Recalibrate on demand (a button): not while anything runs. */
+  const recalibrate = useCallback(async (): Promise<void> => {
+    if (controller.current) return;
+    await calibrateNow();
+  }, [calibrateNow]);
+
   const stop = useCallback(() => controller.current?.abort(), []);
 
-  return { readiness, store, running, failure, hiddenDuringRun, sweepState, start, sweep, stop };
+  return { readiness, store, running, failure, hiddenDuringRun, sweepState, start, sweep, stop, recalibrate };
 }

@@ -1,28 +1,20 @@
-/** Sink that keeps the optimiser from deleting the work. */
+import { browserClock } from './clock';
+import { instantiateKernel, type Spin } from './kernel';
+
+/** The kernel, once this Worker has been handed the compiled module (see kernel.ts). */
+let spin: Spin | null = null;
+/** Carries each result into the next call, so no step's result is ever unused. */
 let sink = 0;
 
-/** Steps per call of the inner kernel: small, so the JIT sees many calls and optimises it early. */
-const CHUNK = 4096;
-
-function kernel(seed: number, steps: number): number {
-  let x = seed | 0;
-  for (let i = 0; i < steps; i += 1) {
-    x = (Math.imul(x ^ i, 0x5bd1e995) + 0x6b43a9b5) | 0;
-    x ^= x >>> 15;
-  }
-  return x;
+/** Instantiates the CPU kernel the page compiled and posted here. */
+export function loadKernel(module: WebAssembly.Module): void {
+  spin = instantiateKernel(module);
 }
 
-/** Real CPU work: `units` steps of integer arithmetic (a hash mix), computed, not skipped. */
-export function work(units: number): number {
-  let x = sink;
-  let left = units;
-  while (left > 0) {
-    const n = left < CHUNK ? left : CHUNK;
-    x = kernel(x, n);
-    left -= n;
-  }
-  sink = x;
+/** Real CPU work: `steps` hash steps, all inside one WebAssembly call (see kernel.ts). */
+export function work(steps: number): number {
+  if (!spin) throw new Error('The CPU kernel was not loaded in this Worker before a cpu task.');
+  sink = spin(sink, steps);
   return sink;
 }
 
@@ -48,24 +40,36 @@ export function yieldToLoop(): Promise<void> {
 /** Length of one slice of CPU work between yields, like CPython's 5 ms switch interval. */
 export const SLICE_MS = 5;
 
+export interface SliceHooks {
+  /** Runs once, just before the first turn is given away (a computation of one slice never yields). */
+  readonly beforeFirstYield?: () => void;
+  /** Runs after every slice: the Worker uses it to tell the page it is alive. */
+  readonly afterSlice?: () => void;
+}
+
 /**
- * Computes `units` in slices, yielding between them so other tasks on this loop take turns.
- * `beforeFirstYield` runs once, just before the first turn is given away; a computation of one
- * slice or less never yields, so it never calls it.
+ * Computes `steps` in slices of {@link SLICE_MS} at `stepsPerMs`, yielding between them so other
+ * tasks on this loop take turns. Returns the milliseconds spent computing (inside the kernel,
+ * yields excluded): `steps / cpuMs` is the rate this task really achieved.
  */
-export async function computeSliced(units: number, unitsPerMs: number, beforeFirstYield?: () => void): Promise<void> {
-  const slice = Math.max(1, Math.round(unitsPerMs * SLICE_MS));
-  let left = Math.round(units);
+export async function computeSliced(steps: number, stepsPerMs: number, hooks: SliceHooks = {}): Promise<number> {
+  const slice = Math.max(1, Math.round(stepsPerMs * SLICE_MS));
+  let left = Math.round(steps);
   let yielded = false;
+  let cpuMs = 0;
   while (left > 0) {
     const n = Math.min(left, slice);
+    const t0 = browserClock.now();
     work(n);
+    cpuMs += browserClock.now() - t0;
     left -= n;
-    if (left <= 0) return;
+    hooks.afterSlice?.();
+    if (left <= 0) break;
     if (!yielded) {
       yielded = true;
-      beforeFirstYield?.();
+      hooks.beforeFirstYield?.();
     }
     await yieldToLoop();
   }
+  return cpuMs;
 }

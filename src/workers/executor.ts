@@ -1,7 +1,20 @@
 import { releaseProxy, wrap, type Remote } from 'comlink';
-import { abortError, TaskRaised, workerCrashError, type Executor, type OnTaskStart, type SpawnedRunner, type TaskRunner, type TaskSpec, type TaskTiming } from '../engine/types';
+import {
+  abortError,
+  TaskRaised,
+  workerCrashError,
+  type Clock,
+  type Executor,
+  type OnTaskStart,
+  type SpawnedRunner,
+  type TaskRunner,
+  type TaskSpec,
+  type TaskTiming,
+} from '../engine/types';
 import { browserClock } from './clock';
-import { decodeReport, encodeRun, type ReportMessage, type TaskOutcome } from './protocol';
+import { Heartbeat, HEARTBEAT_MS, SILENCE_LIMIT_MS } from './heartbeat';
+import { compileKernel } from './kernel';
+import { decodeReport, encodeKernel, encodeRun, type ReportMessage, type TaskOutcome } from './protocol';
 import type { Calibration, TaskWorkerApi } from './task.worker';
 
 export type { Calibration };
@@ -15,6 +28,8 @@ interface LiveWorker {
   deathReason: Error | null;
   /** Whether its heartbeat watch is on (one per Worker). */
   watched: boolean;
+  /** Its last sign of life (any message). */
+  readonly heartbeat: Heartbeat;
   /** Its running tasks, by call id: whom to tell when each starts and ends, or if it dies. */
   readonly calls: Map<number, PendingCall>;
   /** The Stop signals it obeys: one listener per run, not one per task. */
@@ -35,13 +50,29 @@ interface PendingCall {
   readonly onDeath: (reason: Error) => void;
 }
 
-/** A busy Worker is pinged this often… */
-const HEARTBEAT_MS = 1000;
-/** …and declared dead when it has not answered for this long (tasks yield every 5 ms). */
-const SILENCE_LIMIT_MS = 4000;
+/** The warm Worker must answer within this long, or the page says it could not start. */
+export const START_TIMEOUT_MS = 8000;
 
 function createTaskWorker(): Worker {
   return new Worker(new URL('./task.worker.ts', import.meta.url), { type: 'module', name: 'task' });
+}
+
+export interface ExecutorOptions {
+  /** Makes a Worker (tests pass a fake). */
+  readonly create?: () => Worker;
+  readonly clock?: Clock;
+  /** How long the warm Worker may take to answer its first call. */
+  readonly startTimeoutMs?: number;
+  /** The compiled CPU kernel (default: compiled here, once). */
+  readonly kernel?: () => WebAssembly.Module;
+}
+
+/** The sentence a user sees when the warm Worker cannot start, and what to try. */
+export function workerStartError(detail: string): Error {
+  return workerCrashError(
+    `the Web Worker could not start (${detail}). Reload the page; if it keeps failing, check that nothing blocks ` +
+      'scripts from this site (an extension, a proxy, a firewall or a Content-Security-Policy), or try another browser',
+  );
 }
 
 /**
@@ -53,22 +84,62 @@ export class WorkerExecutor implements Executor {
   private warmWorker: LiveWorker | null = null;
   private unitsPerMs = 0;
   private nextCallId = 0;
+  private readonly create: () => Worker;
+  private readonly clock: Clock;
+  private readonly startTimeoutMs: number;
+  private readonly compile: () => WebAssembly.Module;
+  private kernel: WebAssembly.Module | Error | null = null;
 
-  constructor(private readonly create: () => Worker = createTaskWorker) {}
+  constructor(options: ExecutorOptions = {}) {
+    this.create = options.create ?? createTaskWorker;
+    this.clock = options.clock ?? browserClock;
+    this.startTimeoutMs = options.startTimeoutMs ?? START_TIMEOUT_MS;
+    this.compile = options.kernel ?? compileKernel;
+  }
 
   /** Workers alive right now (read-only view of the registry). */
   get liveWorkers(): number {
     return this.live.size;
   }
 
-  /** Starts the warm worker (if needed) and waits for its first reply; outside any timing. */
+  /**
+   * Starts the warm worker (if needed) and waits for its first reply; outside any timing. A Worker
+   * that does not answer within {@link START_TIMEOUT_MS} (its script blocked or never loaded) is
+   * terminated and this rejects with a sentence saying what to try; nothing waits forever.
+   */
   async ensureWarm(): Promise<void> {
-    await this.warmLive().remote.ping();
+    const live = this.warmLive();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const error = workerStartError(`no answer in ${Math.round(this.startTimeoutMs / 1000)} s`);
+        live.kill(error);
+        reject(error);
+      }, this.startTimeoutMs);
+    });
+    try {
+      await Promise.race([this.whileAlive(live, () => live.remote.ping()), timeout]);
+    } catch (error) {
+      // A Worker that died before ever answering could not start: say so, with what to try.
+      if (!live.heartbeat.started && !(error instanceof DOMException)) {
+        const reason = error instanceof Error ? error.message.replace(/^Worker crashed: /, '') : String(error);
+        throw reason.startsWith('the Web Worker could not start') ? error : workerStartError(reason);
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
-  /** Measures CPU work per ms on the warm worker; CPU tasks use it from then on. */
+  /**
+   * Measures the kernel's steps per ms on the warm worker; CPU tasks use it from then on. Call it
+   * again to recalibrate (never during a run).
+   */
   async calibrate(): Promise<Calibration> {
-    const result = await this.warmLive().remote.calibrate();
+    const kernel = this.compiledKernel();
+    if (kernel instanceof Error) throw kernel;
+    const live = this.warmLive();
+    const result = await this.whileAlive(live, () => live.remote.calibrate());
     this.unitsPerMs = result.unitsPerMs;
     return result;
   }
@@ -81,7 +152,7 @@ export class WorkerExecutor implements Executor {
   spawn(): SpawnedRunner {
     const live = this.start();
     return {
-      ready: (signal) => this.untilAbort(live, signal, () => live.remote.ping().then(() => undefined)),
+      ready: (signal) => this.whileAlive(live, () => live.remote.ping().then(() => undefined), signal),
       run: (task, onStart, signal) => this.runOn(live, task, onStart, signal),
       terminate: (reason) => live.kill(reason ?? new Error('Worker terminated')),
     };
@@ -110,11 +181,27 @@ export class WorkerExecutor implements Executor {
     return this.warmWorker;
   }
 
+  /** The CPU kernel, compiled on first use; an Error if this page forbids WebAssembly. */
+  private compiledKernel(): WebAssembly.Module | Error {
+    if (this.kernel) return this.kernel;
+    try {
+      this.kernel = this.compile();
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      this.kernel = new Error(
+        `CPU tasks need WebAssembly, and this page could not compile it (${detail}). Sleep tasks still work; ` +
+          "if you host the app yourself, allow 'wasm-unsafe-eval' in the Content-Security-Policy's script-src",
+      );
+    }
+    return this.kernel;
+  }
+
   private start(): LiveWorker {
     const worker = this.create();
     const onError = (event: ErrorEvent): void => {
       event.preventDefault();
-      live.kill(workerCrashError(`Worker crashed: ${event.message || 'it could not start or threw an uncaught error'}`));
+      const detail = event.message || (live.heartbeat.started ? 'it threw an uncaught error' : 'its script could not be loaded');
+      live.kill(workerCrashError(`Worker crashed: ${detail}`));
     };
     const live: LiveWorker = {
       worker,
@@ -122,6 +209,7 @@ export class WorkerExecutor implements Executor {
       mourners: new Set(),
       deathReason: null,
       watched: false,
+      heartbeat: new Heartbeat(),
       calls: new Map(),
       stopSignals: new Map(),
       kill: (reason) => {
@@ -144,9 +232,12 @@ export class WorkerExecutor implements Executor {
     };
     worker.addEventListener('error', onError);
     // Task reports (protocol.ts): flat arrays on the Worker's own channel; comlink ignores them.
+    // Every message, comlink's replies included, is a sign of life (heartbeat.ts).
     const onReport = (event: MessageEvent<unknown>): void => {
+      live.heartbeat.heard(this.clock.now());
       if (!Array.isArray(event.data)) return;
       const report = decodeReport(event.data as unknown as ReportMessage);
+      if (report.type === 'alive') return;
       const call = live.calls.get(report.callId);
       if (!call) return;
       if (report.type === 'started') {
@@ -158,6 +249,9 @@ export class WorkerExecutor implements Executor {
     };
     worker.addEventListener('message', onReport);
     this.live.add(live);
+    // First message: the CPU kernel, so every Worker computes with the same compiled code.
+    const kernel = this.compiledKernel();
+    if (!(kernel instanceof Error)) worker.postMessage(encodeKernel(kernel));
     return live;
   }
 
@@ -204,41 +298,43 @@ export class WorkerExecutor implements Executor {
     return watch;
   }
 
-  /** While a Worker is busy, pings it; one that stops answering (a hang) is treated as crashed. */
+  /**
+   * While a Worker has tasks, watches its heartbeat (heartbeat.ts): any message counts, a busy
+   * Worker reports by itself, a sleeping one answers a ping. One that spoke and then fell silent
+   * for {@link SILENCE_LIMIT_MS} is hung, and is treated as crashed.
+   */
   private watch(live: LiveWorker): void {
     live.watched = true;
-    let lastAnswer = browserClock.now();
     const timer = setInterval(() => {
       if (!this.live.has(live) || live.calls.size === 0) {
         clearInterval(timer);
         live.watched = false;
         return;
       }
-      if (browserClock.now() - lastAnswer > SILENCE_LIMIT_MS) {
+      if (live.heartbeat.verdict(this.clock.now()) === 'hung') {
         clearInterval(timer);
         live.kill(workerCrashError(`Worker crashed: it did not answer for ${SILENCE_LIMIT_MS / 1000} s`));
         return;
       }
-      live.remote.ping().then(
-        () => {
-          lastAnswer = browserClock.now();
-        },
-        () => undefined,
-      );
+      if (live.heartbeat.silentForMs(this.clock.now()) >= HEARTBEAT_MS) live.remote.ping().catch(() => undefined);
     }, HEARTBEAT_MS);
   }
 
-  /** A call other than a task (start, heartbeat) that ends with the Worker: on its death or on Stop. */
-  private untilAbort<T>(live: LiveWorker, signal: AbortSignal, call: () => Promise<T>): Promise<T> {
-    if (signal.aborted) return Promise.reject(abortError());
+  /**
+   * A call other than a task (start, heartbeat, calibration) that ends with the Worker: it rejects
+   * when the Worker dies (comlink's own promise would wait forever on a terminated Worker) and,
+   * given a signal, on Stop.
+   */
+  private whileAlive<T>(live: LiveWorker, call: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    if (signal?.aborted) return Promise.reject(abortError());
     if (!this.live.has(live)) return Promise.reject(live.deathReason ?? workerCrashError('Worker crashed before the call'));
-    const stop = this.stopOn(live, signal);
+    const stop = signal ? this.stopOn(live, signal) : null;
     return new Promise<T>((resolve, reject) => {
       live.mourners.add(reject);
       call()
         .then(resolve, reject)
         .finally(() => {
-          stop.uses -= 1;
+          if (stop) stop.uses -= 1;
           live.mourners.delete(reject);
         });
     });

@@ -21,26 +21,45 @@ const KINDS = ['sleep', 'cpu'] as const;
 /** Page → Worker: [callId, task index, kind (0 sleep, 1 cpu), durationS, fail (0/1), unitsPerMs]. */
 export type RunMessage = readonly [number, number, number, number, number, number];
 
+/**
+ * Page → Worker, first message to every Worker: [-1, the compiled CPU kernel] (kernel.ts). Posting
+ * a `WebAssembly.Module` shares its compiled code: every Worker computes at the same speed.
+ */
+export type KernelMessage = readonly [-1, WebAssembly.Module];
+
+export function encodeKernel(module: WebAssembly.Module): KernelMessage {
+  return [-1, module];
+}
+
+/** The kernel if `message` carries it, else null (then it is a {@link RunMessage}). */
+export function decodeKernel(message: KernelMessage | RunMessage): WebAssembly.Module | null {
+  return message[0] === -1 ? (message[1] as WebAssembly.Module) : null;
+}
+
 /** What a task run sends back: its times, and the exception if it raised. */
 export interface TaskOutcome extends TaskTiming {
   readonly raised?: { readonly name: string; readonly message: string };
 }
 
 /**
- * Worker → page:
+ * Worker → page (cpuMs is -1 for a task that did not compute):
  * - started: [0, callId, startMs, readyMs]
- * - ended:   [1, callId, startMs, endMs, readyMs]
- * - raised:  [2, callId, startMs, endMs, readyMs, error name, error message]
+ * - ended:   [1, callId, startMs, endMs, readyMs, cpuMs]
+ * - raised:  [2, callId, startMs, endMs, readyMs, cpuMs, error name, error message]
+ * - alive:   [3] — a busy Worker says so every few hundred ms, so the heartbeat never mistakes
+ *   long computation for a hang (heartbeat.ts)
  */
 export type ReportMessage =
   | readonly [0, number, number, number]
-  | readonly [1, number, number, number, number]
-  | readonly [2, number, number, number, number, string, string];
+  | readonly [1, number, number, number, number, number]
+  | readonly [2, number, number, number, number, number, string, string]
+  | readonly [3];
 
 /** A decoded report. */
 export type Report =
   | { readonly type: 'started'; readonly callId: number; readonly startMs: number; readonly readyMs: number }
-  | { readonly type: 'ended'; readonly callId: number; readonly outcome: TaskOutcome };
+  | { readonly type: 'ended'; readonly callId: number; readonly outcome: TaskOutcome }
+  | { readonly type: 'alive' };
 
 export function encodeRun(callId: number, task: TaskSpec, unitsPerMs: number): RunMessage {
   return [callId, task.index, KINDS.indexOf(task.kind), task.durationS, task.fail ? 1 : 0, unitsPerMs];
@@ -57,13 +76,18 @@ export function encodeStarted(callId: number, startMs: number, readyMs: number):
 }
 
 export function encodeEnded(callId: number, outcome: TaskOutcome & { readonly readyMs: number }): ReportMessage {
-  const { startMs, endMs, readyMs, raised } = outcome;
-  return raised ? [2, callId, startMs, endMs, readyMs, raised.name, raised.message] : [1, callId, startMs, endMs, readyMs];
+  const { startMs, endMs, readyMs, cpuMs = -1, raised } = outcome;
+  return raised
+    ? [2, callId, startMs, endMs, readyMs, cpuMs, raised.name, raised.message]
+    : [1, callId, startMs, endMs, readyMs, cpuMs];
 }
 
+export const ALIVE: ReportMessage = [3];
+
 export function decodeReport(message: ReportMessage): Report {
+  if (message[0] === 3) return { type: 'alive' };
   if (message[0] === 0) return { type: 'started', callId: message[1], startMs: message[2], readyMs: message[3] };
-  const [, callId, startMs, endMs, readyMs] = message;
-  const raised = message[0] === 2 ? { raised: { name: message[5], message: message[6] } } : {};
-  return { type: 'ended', callId, outcome: { startMs, endMs, readyMs, ...raised } };
+  const [, callId, startMs, endMs, readyMs, cpuMs] = message;
+  const raised = message[0] === 2 ? { raised: { name: message[6], message: message[7] } } : {};
+  return { type: 'ended', callId, outcome: { startMs, endMs, readyMs, ...(cpuMs >= 0 ? { cpuMs } : {}), ...raised } };
 }

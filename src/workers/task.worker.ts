@@ -2,8 +2,19 @@
 import { expose } from 'comlink';
 import type { TaskSpec } from '../engine/types';
 import { browserClock } from './clock';
-import { computeSliced, work, yieldToLoop } from './cpuWork';
-import { decodeRun, encodeEnded, encodeStarted, type RunMessage, type TaskOutcome } from './protocol';
+import { computeSliced, loadKernel, work, yieldToLoop } from './cpuWork';
+import { ALIVE_EVERY_MS } from './heartbeat';
+import {
+  ALIVE,
+  decodeKernel,
+  decodeRun,
+  encodeEnded,
+  encodeStarted,
+  type KernelMessage,
+  type ReportMessage,
+  type RunMessage,
+  type TaskOutcome,
+} from './protocol';
 
 export interface Calibration {
   /** Work units this Worker computes per millisecond, alone on a core. */
@@ -23,14 +34,32 @@ function sleep(ms: number): Promise<void> {
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
+/** When this Worker last sent the page anything: every message is a sign of life. */
+let lastPostMs = readyMs;
+function post(message: ReportMessage): void {
+  lastPostMs = now();
+  scope.postMessage(message);
+}
+
+/** Called after every CPU slice: a Worker busy computing says it is alive, at most every few hundred ms. */
+function keepAlive(): void {
+  if (now() - lastPostMs >= ALIVE_EVERY_MS) post(ALIVE);
+}
+
 // Tasks (protocol.ts): arrays on this Worker's own channel. Registered before comlink's `expose`,
 // so it runs first and keeps comlink from answering messages that are not for it.
 scope.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (!Array.isArray(event.data)) return;
   event.stopImmediatePropagation();
-  const { callId, task, unitsPerMs } = decodeRun(event.data as unknown as RunMessage);
-  void run(task, unitsPerMs, (startMs) => scope.postMessage(encodeStarted(callId, startMs, readyMs))).then((outcome) =>
-    scope.postMessage(encodeEnded(callId, outcome)),
+  const message = event.data as unknown as KernelMessage | RunMessage;
+  const kernel = decodeKernel(message);
+  if (kernel) {
+    loadKernel(kernel);
+    return;
+  }
+  const { callId, task, unitsPerMs } = decodeRun(message as RunMessage);
+  void run(task, unitsPerMs, (startMs) => post(encodeStarted(callId, startMs, readyMs))).then((outcome) =>
+    post(encodeEnded(callId, outcome)),
   );
 });
 
@@ -41,28 +70,28 @@ const api = {
   },
 
   /**
-   * Measures how much work one millisecond holds here, with the same slicing the tasks use.
-   * Page load keeps the other core busy for a while, so it measures several windows and keeps
-   * the fastest: "one task of d seconds computes for about d seconds alone".
+   * Measures how many kernel steps one millisecond holds here, in calls the size of a task's
+   * slice. Page load keeps the other core busy for a while, so it measures several 50 ms windows
+   * and keeps the fastest once the last few agree: "one task of d seconds computes for about d
+   * seconds alone". The kernel is WebAssembly (kernel.ts), so the rate does not depend on how far
+   * the JIT has got, and it holds in every Worker.
    */
   async calibrate(windowMs = 50, maxMs = 4000): Promise<Calibration> {
-    const slice = 50_000;
+    const slice = 20_000;
     const t0 = now();
     const rates: number[] = [];
-    // The JIT needs a while (and a free core) to optimise; wait until the rate stops rising.
     for (;;) {
       let done = 0;
       const start = now();
       while (now() - start < windowMs) {
         work(slice);
         done += slice;
-        if (done % (slice * 8) === 0) await yieldToLoop();
       }
       rates.push(done / (now() - start));
       await yieldToLoop();
       const best = Math.max(...rates);
       const last = rates.slice(-4);
-      const stable = rates.length >= 8 && last.every((r) => r > best * 0.97);
+      const stable = rates.length >= 6 && last.every((r) => r > best * 0.97);
       if (stable || now() - t0 > maxMs) return { unitsPerMs: best, measuredMs: now() - t0 };
     }
   },
@@ -82,19 +111,20 @@ async function run(task: TaskSpec, unitsPerMs: number, reportStarted: (startMs: 
   const startMs = now();
   const started = (): void => reportStarted(startMs);
   const ms = task.durationS * 1000;
+  let cpu: { cpuMs: number } | Record<string, never> = {};
   try {
     if (task.kind === 'sleep') {
       started();
       await sleep(ms);
     } else {
-      await computeSliced(ms * unitsPerMs, unitsPerMs, started);
+      cpu = { cpuMs: await computeSliced(ms * unitsPerMs, unitsPerMs, { beforeFirstYield: started, afterSlice: keepAlive }) };
     }
     if (task.fail) throw new Error(`task ${task.index + 1} failed on purpose (a demo of a raising task)`);
-    return { startMs, endMs: now(), readyMs };
+    return { startMs, endMs: now(), readyMs, ...cpu };
   } catch (error) {
     // Sent back as data, with the task's times: the page re-raises it, as f.result() does.
     const e = error instanceof Error ? error : new Error(String(error));
-    return { startMs, endMs: now(), readyMs, raised: { name: e.name, message: e.message } };
+    return { startMs, endMs: now(), readyMs, ...cpu, raised: { name: e.name, message: e.message } };
   }
 }
 
