@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskSpec } from '../engine/types';
-import { decodeReport, decodeRun, encodeEnded, encodeRun, encodeStarted } from './protocol';
+import { compileKernel } from './kernel';
+import { ALIVE, decodeKernel, decodeReport, decodeRun, encodeEnded, encodeKernel, encodeRun, encodeStarted } from './protocol';
 
 describe('task channel messages', () => {
   it('carries a task to the Worker unchanged', () => {
@@ -22,5 +23,19 @@ describe('task channel messages', () => {
     expect(decodeReport(structuredClone(encodeEnded(6, ended)))).toEqual({ type: 'ended', callId: 6, outcome: ended });
     const raised = { ...ended, raised: { name: 'Error', message: 'task 2 failed on purpose' } };
     expect(decodeReport(structuredClone(encodeEnded(7, raised)))).toEqual({ type: 'ended', callId: 7, outcome: raised });
+  });
+
+  it('carries a cpu task\'s compute time, and "alive" notes', () => {
+    const ended = { startMs: 1, endMs: 1001, readyMs: 0, cpuMs: 998.5 };
+    expect(decodeReport(structuredClone(encodeEnded(8, ended)))).toEqual({ type: 'ended', callId: 8, outcome: ended });
+    const raised = { ...ended, raised: { name: 'Error', message: 'boom' } };
+    expect(decodeReport(structuredClone(encodeEnded(9, raised)))).toEqual({ type: 'ended', callId: 9, outcome: raised });
+    expect(decodeReport(structuredClone(ALIVE))).toEqual({ type: 'alive' });
+  });
+
+  it('hands every Worker the compiled kernel, and tells it apart from a task', () => {
+    const module = compileKernel();
+    expect(decodeKernel(encodeKernel(module))).toBe(module);
+    expect(decodeKernel(encodeRun(0, { index: 0, kind: 'cpu', durationS: 1 }, 1))).toBeNull();
   });
 });

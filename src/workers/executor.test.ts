@@ -1,0 +1,191 @@
+import { expose } from 'comlink';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { isWorkerCrash, type TaskSpec } from '../engine/types';
+import { WorkerExecutor } from './executor';
+import { SILENCE_LIMIT_MS } from './heartbeat';
+import { decodeKernel, decodeRun, encodeEnded, encodeStarted, type KernelMessage, type RunMessage } from './protocol';
+
+/**
+ * A stand-in for a Web Worker in Node: the page side is this EventTarget, the "inside" is a second
+ * EventTarget that comlink's `expose` and a task handler listen on. Messages cross asynchronously
+ * (a microtask), the way postMessage does; after terminate() nothing crosses any more.
+ */
+class FakeWorker extends EventTarget {
+  terminated = false;
+  readonly inside = new EventTarget();
+  /** Task messages received inside, for the test to answer. */
+  readonly runs: RunMessage[] = [];
+  kernelReceived = false;
+
+  constructor(behaviour: 'answers' | 'silent') {
+    super();
+    if (behaviour === 'answers') {
+      const endpoint = {
+        postMessage: (data: unknown) => this.toPage(data),
+        addEventListener: this.inside.addEventListener.bind(this.inside),
+        removeEventListener: this.inside.removeEventListener.bind(this.inside),
+      };
+      expose({ ping: () => 1, calibrate: () => new Promise(() => undefined) }, endpoint as never);
+    }
+    this.inside.addEventListener('message', (event) => {
+      const data = (event as MessageEvent<unknown>).data;
+      if (!Array.isArray(data)) return;
+      if (decodeKernel(data as unknown as KernelMessage)) this.kernelReceived = true;
+      else this.runs.push(data as unknown as RunMessage);
+    });
+  }
+
+  postMessage(data: unknown): void {
+    if (this.terminated) return;
+    queueMicrotask(() => {
+      if (!this.terminated) this.inside.dispatchEvent(new MessageEvent('message', { data }));
+    });
+  }
+
+  /** The Worker sends something to the page. */
+  toPage(data: unknown): void {
+    if (this.terminated) return;
+    queueMicrotask(() => {
+      if (!this.terminated) this.dispatchEvent(new MessageEvent('message', { data }));
+    });
+  }
+
+  /** The script failed to load, or threw: what a browser fires at the Worker object. */
+  fail(message?: string): void {
+    const event = new Event('error', { cancelable: true });
+    if (message) Object.defineProperty(event, 'message', { value: message });
+    this.dispatchEvent(event);
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+const task: TaskSpec = { index: 0, kind: 'sleep', durationS: 1 };
+const fakeKernel = () => ({}) as WebAssembly.Module;
+
+function setup(behaviour: 'answers' | 'silent', startTimeoutMs = 100) {
+  const workers: FakeWorker[] = [];
+  const executor = new WorkerExecutor({
+    create: () => {
+      const w = new FakeWorker(behaviour);
+      workers.push(w);
+      return w as unknown as Worker;
+    },
+    clock: { now: () => Date.now() },
+    startTimeoutMs,
+    kernel: fakeKernel,
+  });
+  return { executor, workers };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('WorkerExecutor: a Worker that cannot start', () => {
+  it('rejects within the start timeout when the Worker never answers, and terminates it', async () => {
+    const { executor, workers } = setup('silent', 80);
+    const t0 = Date.now();
+    const error = await executor.ensureWarm().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(/^the Web Worker could not start \(no answer in 0 s\)\. Reload the page/);
+    expect((error as Error).message).toMatch(/try another browser/);
+    expect(workers[0]?.terminated).toBe(true);
+    expect(executor.liveWorkers).toBe(0);
+  });
+
+  it('rejects at once when the script fails to load (an error event before any answer)', async () => {
+    const { executor, workers } = setup('silent', 60_000);
+    const warm = executor.ensureWarm();
+    workers[0]?.fail();
+    await expect(warm).rejects.toThrow(/could not start \(its script could not be loaded\)/);
+    expect(executor.liveWorkers).toBe(0);
+  });
+
+  it('tries again with a new Worker on the next call', async () => {
+    const { executor, workers } = setup('silent', 50);
+    await expect(executor.ensureWarm()).rejects.toThrow(/could not start/);
+    await expect(executor.ensureWarm()).rejects.toThrow(/could not start/);
+    expect(workers).toHaveLength(2);
+  });
+
+  it('starts a Worker that answers, and hands it the CPU kernel first', async () => {
+    const { executor, workers } = setup('answers');
+    await executor.ensureWarm();
+    expect(workers[0]?.kernelReceived).toBe(true);
+    expect(executor.liveWorkers).toBe(1);
+  });
+});
+
+describe('WorkerExecutor: a Worker that dies during a call', () => {
+  it('rejects a running task with a crash, and a pending calibration too (nothing waits forever)', async () => {
+    const { executor, workers } = setup('answers');
+    await executor.ensureWarm();
+    const signal = new AbortController().signal;
+    const running = executor.warm().run(task, () => undefined, signal);
+    const calibrating = executor.calibrate();
+    await new Promise((r) => setTimeout(r, 5));
+    workers[0]?.fail('out of memory');
+    const error = await running.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(isWorkerCrash(error)).toBe(true);
+    expect((error as Error).message).toBe('Worker crashed: out of memory');
+    await expect(calibrating).rejects.toThrow('Worker crashed: out of memory');
+    expect(executor.liveWorkers).toBe(0);
+  });
+
+  it('resolves a task from its reports, and rejects a spawned Worker\'s ready() when it dies first', async () => {
+    const { executor, workers } = setup('answers');
+    await executor.ensureWarm();
+    const signal = new AbortController().signal;
+    const starts: number[] = [];
+    const running = executor.warm().run(task, (t) => starts.push(t), signal);
+    await new Promise((r) => setTimeout(r, 5));
+    const w = workers[0];
+    const [callId] = w?.runs[0] ?? [NaN];
+    expect(decodeRun(w?.runs[0] as RunMessage).task).toEqual(task);
+    w?.toPage(encodeStarted(callId, 10, 5));
+    w?.toPage(encodeEnded(callId, { startMs: 10, endMs: 1010, readyMs: 5 }));
+    await expect(running).resolves.toEqual({ startMs: 10, endMs: 1010, readyMs: 5 });
+    expect(starts).toEqual([10]);
+
+    const spawned = executor.spawn();
+    const ready = spawned.ready(signal);
+    workers[1]?.fail();
+    await expect(ready).rejects.toThrow(/Worker crashed/);
+  });
+});
+
+describe('WorkerExecutor: heartbeat', () => {
+  it('declares a Worker that fell silent during a task crashed, but not one that keeps reporting', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'Date'] });
+    const { executor, workers } = setup('answers');
+    await executor.ensureWarm();
+    const signal = new AbortController().signal;
+    const running = executor.warm().run({ ...task, durationS: 60 }, () => undefined, signal);
+    const outcome = running.then(
+      () => 'resolved',
+      (e: unknown) => (e as Error).message,
+    );
+    // Reports every 250 ms for 20 s: alive.
+    const w = workers[0];
+    for (let t = 0; t < 20_000; t += 250) {
+      w?.toPage([3]);
+      await vi.advanceTimersByTimeAsync(250);
+    }
+    expect(executor.liveWorkers).toBe(1);
+    // Make it hang: it stops answering anything, pings included.
+    Object.defineProperty(w, 'toPage', { value: () => undefined });
+    await vi.advanceTimersByTimeAsync(SILENCE_LIMIT_MS + 2000);
+    expect(await outcome).toBe(`Worker crashed: it did not answer for ${SILENCE_LIMIT_MS / 1000} s`);
+    expect(executor.liveWorkers).toBe(0);
+  });
+});
