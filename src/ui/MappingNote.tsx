@@ -17,7 +17,7 @@ export function MappingNote({ cores }: { readonly cores: number }) {
           </tr>
           <tr>
             <td>a CPU-bound function</td>
-            <td><b>cpu</b> task: real arithmetic, calibrated so d s ≈ d s of one core</td>
+            <td><b>cpu</b> task: real arithmetic (a WebAssembly loop, the same in every Worker), calibrated so d s ≈ d s of one core</td>
           </tr>
           <tr>
             <td><code>task(1); task(2)</code></td>
