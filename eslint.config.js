@@ -21,6 +21,11 @@ export default tseslint.config(
     languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: { ...globals.node } },
   },
   {
+    // The Firefox smoke passes functions to page.evaluate: they run in the page.
+    files: ['e2e-firefox/**/*.{js,mjs}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+  },
+  {
     // The engine is pure: no React, no DOM-only code, no Workers.
     files: ['src/engine/**/*.ts'],
     rules: {
