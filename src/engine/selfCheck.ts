@@ -34,6 +34,8 @@ export interface StrategyRate {
    * so a lower rate is expected (the stretched bars are the lesson, not a fault).
    */
   readonly sharesCores: boolean;
+  /** Most tasks computing at the same time. */
+  readonly concurrent: number;
   /** Strays more than {@link RATE_TOLERANCE} from the calibration although it had the cores it needed. */
   readonly off: boolean;
 }
@@ -71,7 +73,8 @@ export function cpuRates(state: RunState): StrategyRate[] {
     }
     if (rates.length === 0) return [];
     const rate = planned / spent;
-    const sharesCores = concurrentTasks(strategy, config) > cores;
+    const concurrent = concurrentTasks(strategy, config);
+    const sharesCores = concurrent > cores;
     return [
       {
         strategy,
@@ -81,6 +84,7 @@ export function cpuRates(state: RunState): StrategyRate[] {
         minRate: Math.min(...rates),
         maxRate: Math.max(...rates),
         sharesCores,
+        concurrent,
         off: !sharesCores && Math.abs(rate - 1) > RATE_TOLERANCE,
       },
     ];
