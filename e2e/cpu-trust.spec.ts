@@ -117,3 +117,29 @@ for (const [what, handle] of [
     expect(lines).toContain('[sequential] Task 1 completed');
   });
 }
+
+test('the CPU kernel computes at the same rate whatever tier V8\'s JIT is at', async ({ page, browser, baseURL }) => {
+  test.setTimeout(120_000);
+  // The calibration (steps per ms, measured in the warm Worker) with the default JIT …
+  const calibration = async (p: import('@playwright/test').Page): Promise<number> => {
+    await p.goto(`${baseURL ?? ''}/?kind=cpu&tasks=1&strategies=sequential`);
+    await expect(runButton(p)).toBeEnabled({ timeout: 60_000 });
+    const text = await p.getByText(/\d+k steps per ms/).innerText();
+    return Number(/(\d+)k steps per ms/.exec(text)?.[1]);
+  };
+  const optimised = await calibration(page);
+  // … and in a browser whose JavaScript never leaves the interpreter. A plain JS loop runs ~27×
+  // slower there; the WebAssembly kernel must not care.
+  const type = browser.browserType();
+  const slowJs = await type.launch({
+    ...(process.env.CHROMIUM_PATH ? { executablePath: process.env.CHROMIUM_PATH } : {}),
+    args: ['--no-sandbox', '--disable-gpu', '--js-flags=--no-opt --no-maglev --no-sparkplug'],
+  });
+  try {
+    const interpreted = await calibration(await slowJs.newPage());
+    expect(optimised, 'calibration measured').toBeGreaterThan(0);
+    expectBetween(interpreted / optimised, 0.8, 1.25, `calibration with the JIT off (${interpreted}k) ÷ default (${optimised}k)`);
+  } finally {
+    await slowJs.close();
+  }
+});
