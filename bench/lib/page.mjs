@@ -141,3 +141,26 @@ export function rowFor(rows, label) {
     raw: row,
   };
 }
+
+/**
+ * The app's CPU self-check after a cpu run (src/ui/CpuCheck.tsx), as numbers: each strategy's
+ * achieved share of the calibrated rate (and its tasks' lowest and highest), plus the calibration
+ * the header shows ("531k steps per ms"). Null when the page shows no self-check.
+ */
+export async function readCpuCheck(page) {
+  return page.evaluate(() => {
+    const section = document.querySelector('section.cpu-check');
+    const m = /(\d+(?:\.\d+)?)k steps per ms/.exec(document.body.textContent ?? '');
+    const kStepsPerMs = m ? Number(m[1]) : null;
+    if (!section) return null;
+    const rates = {};
+    for (const li of section.querySelectorAll('li')) {
+      const text = li.textContent.replace(/\s+/g, ' ').trim();
+      const r = /^(.+?): (\d+) % of the calibrated rate(?: \(tasks (\d+) %–(\d+) %\))?/.exec(text);
+      if (!r) continue;
+      const rate = Number(r[2]) / 100;
+      rates[r[1]] = { rate, min: r[3] ? Number(r[3]) / 100 : rate, max: r[4] ? Number(r[4]) / 100 : rate };
+    }
+    return { kStepsPerMs, rates };
+  });
+}

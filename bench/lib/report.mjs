@@ -30,6 +30,14 @@ function header(r) {
       `${busy ? '> **Other work was running:** ' : ''}1-minute load average before the bench started: ${fmt(load.atStart, 2)}${busy ? ` on ${m.machineCores ?? '?'} cores. CPU-bound figures (speedup, "other" overhead) suffer first; rerun on a quiet machine.` : '.'}`,
     );
   }
+  const gate = r.loadGate ?? [];
+  if (gate.length) {
+    const waited = gate.filter((g) => g.waitedS > 0.5 || g.busy);
+    lines.push(
+      `Before each suite with budgets the bench waited for a 1-minute load average ≤ ${fmt(r.loadMax1m ?? 1, 1)}: ${gate.map((g) => `${g.suite} ${fmt(g.load, 2)}${g.waitedS > 0.5 ? ` (after ${fmt(g.waitedS, 0)} s)` : ''}${g.busy ? ' **busy: not judged**' : ''}`).join(', ')}.` +
+        `${waited.length ? '' : ' No suite had to wait.'}`,
+    );
+  }
   return lines.join('\n\n');
 }
 
@@ -62,7 +70,20 @@ function cpuSection(r) {
   if (!r.cpu) return null;
   const c = r.cpu;
   const py = c.cpython;
-  const rows = [['Sequential', s3(c.sequential.median), '1.00×', '1.0×', '–', py ? s3(py.sequential.median) : '–', py ? '1.00×' : '–']];
+  // The app's own CPU self-check, per run: "Sequential 99 % · Pool 97–101 %" (range over runs).
+  const appRates = (p) => {
+    const r = p.appRates;
+    if (!r) return '–';
+    const span = (list) => {
+      const xs = list.filter(Boolean);
+      if (!xs.length) return '–';
+      const lo = Math.min(...xs.map((x) => x.min));
+      const hi = Math.max(...xs.map((x) => x.max));
+      return lo === hi ? pct(lo) : `${pct(lo)}–${pct(hi)}`;
+    };
+    return `${span(r.sequential)} · ${span(r.pool)}`;
+  };
+  const rows = [['Sequential', s3(c.sequential.median), '1.00×', '1.0×', '–', '–', py ? s3(py.sequential.median) : '–', py ? '1.00×' : '–']];
   for (const p of c.pools) {
     const pyCol = p.workers === 2 && py ? [`${s3(py.processes.median)} (2 processes)`, `${fmt(py.processesSpeedup, 2)}×`] : ['–', '–'];
     const b = p.breakdownMedianMs;
@@ -72,16 +93,19 @@ function cpuSection(r) {
       `${fmt(p.speedup, 2)}×`,
       `${fmt(p.limit, 1)}×`,
       b ? `${fmt(b.startup)} / ${fmt(b.dispatch)} / ${fmt(b.other)}` : '–',
+      appRates(p),
       ...pyCol,
     ]);
   }
-  if (c.engine) {
+  const e = c.engine;
+  if (e) {
     rows.push([
-      `Pool, ${c.engine.workers} workers — engine alone (bench page, no React)`,
-      `${s3(c.engine.pool.median)} (sequential ${s3(c.engine.sequential.median)})`,
-      `${fmt(c.engine.speedup, 2)}×`,
-      `${fmt(Math.min(c.engine.workers, c.tasks), 1)}×`,
+      `Pool, ${e.workers} workers — engine alone (bench page, no React)`,
+      `${s3(e.pool.median)} (sequential ${s3(e.sequential.median)})`,
+      `${fmt(e.speedup, 2)}×`,
+      `${fmt(Math.min(e.workers, c.tasks), 1)}×`,
       '–',
+      e.rates ? `warm ${rangePct(e.rates.warm)} · fresh ${rangePct(e.rates.fresh)}` : '–',
       '–',
       '–',
     ]);
@@ -93,15 +117,51 @@ function cpuSection(r) {
       `${fmt(1 / c.threads.vsSequential, 2)}× (time ${fmt(c.threads.vsSequential, 2)} × sequential)`,
       '1.0×',
       '–',
+      '–',
       py ? `${s3(py.threads.median)} (2 threads)` : '–',
       py ? `${fmt(1 / py.threadsVsSequential, 2)}× (time ${fmt(py.threadsVsSequential, 2)} × sequential)` : '–',
     ]);
   }
-  return [
+  const parts = [
     `#### 5. CPU-bound: ${c.tasks} tasks of ${c.taskS} s (one per core)`,
-    table(['Run', 'Browser wall-clock, median (s)', 'Speedup vs sequential', 'Physical limit', 'Pool start-up / dispatch / other (ms)', 'CPython wall-clock, median (s)', 'CPython speedup'], rows),
-    `Browser: the app (\`kind=cpu\`, ${c.pools[0]?.speedups.length ?? '?'} runs per pool size; each run measures sequential and the pool side by side and the speedup is the median of those pairs). Pool times include starting its Workers. "Engine alone" runs the same tasks through the engine and WorkerExecutor, calibrated the same way, in the bench page without React, for diagnosis. CPython: \`bench/python/cpu.py\`, a pure-Python hash loop calibrated to ${py?.taskS ?? c.taskS} s per task.`,
+    table(['Run', 'Browser wall-clock, median (s)', 'Speedup vs sequential', 'Physical limit', 'Pool start-up / dispatch / other (ms)', 'CPU rate, % of calibration (sequential · pool)', 'CPython wall-clock, median (s)', 'CPython speedup'], rows),
+    `Browser: the app (\`kind=cpu\`, ${c.pools[0]?.speedups.length ?? '?'} runs per pool size; each run measures sequential and the pool side by side and the speedup is the median of those pairs). Pool times include starting its Workers. CPU rate: each cpu task's planned ms ÷ the ms it spent computing, measured in its Worker (100 % = one task of *d* s computed for *d* s of one core at the calibrated rate); for the app, the range its CPU self-check showed over the runs. "Engine alone" runs the same tasks through the engine and WorkerExecutor, calibrated the same way, in the bench page without React. CPython: \`bench/python/cpu.py\`, a pure-Python hash loop calibrated to ${py?.taskS ?? c.taskS} s per task.`,
+  ];
+  const appCal = c.pools.flatMap((p) => p.appRates?.calibrationKStepsPerMs ?? []).filter((x) => Number.isFinite(x));
+  if (appCal.length) parts[2] += ` The app calibrated at ${Math.min(...appCal) === Math.max(...appCal) ? `${fmt(appCal[0], 0)}k` : `${fmt(Math.min(...appCal), 0)}k–${fmt(Math.max(...appCal), 0)}k`} kernel steps per ms (its header, in each page).`;
+  if (e?.runs?.length && e.calibration) parts.push(engineRatesTable(e));
+  return parts.join('\n\n');
+}
+
+const pct = (x) => (Number.isFinite(x) ? `${Math.round(x * 100)} %` : '–');
+const rangePct = (r) => (r && Number.isFinite(r.min) ? (Math.round(r.min * 100) === Math.round(r.max * 100) ? pct(r.min) : `${pct(r.min)}–${pct(r.max)}`) : '–');
+
+/** Per run of the engine in one page: every Worker's achieved rate, warm and fresh. */
+function engineRatesTable(e) {
+  const k = (x) => `${fmt(x / 1000, 0)}k`;
+  const byWorker = (list) =>
+    [...list]
+      .sort((a, b) => a.worker - b.worker || a.task - b.task)
+      .map((x) => pct(x.rate))
+      .join(' · ') || '–';
+  const rows = e.runs.map((r) => [
+    r.run === 1 ? '1 (first in the page)' : String(r.run),
+    byWorker(r.rates.sequential),
+    byWorker(r.rates.processes),
+    byWorker(r.rates.pool),
+    `${fmt(r.sequentialMs / r.poolMs, 2)}×`,
+  ]);
+  const a = e.rates;
+  rows.push(['**all runs**', `**${rangePct(a.warm)}**`, `**${rangePct(rateOf(e, 'processes'))}**`, `**${rangePct(rateOf(e, 'pool'))}**`, `**${fmt(e.speedup, 2)}×** (median)`]);
+  return [
+    table(['Engine run (bench page)', 'Sequential: warm Worker, task 1 · 2 …', 'Processes: fresh Worker 1 · 2 …', 'Pool: fresh Worker 1 · 2 …', 'Pool speedup'], rows),
+    `Every task's rate as a % of the calibration, in ${e.runs.length} runs in one page. Calibration ${k(e.calibration.unitsPerMs)} kernel steps per ms (measured in ${fmt(e.calibration.measuredMs, 0)} ms on the warm Worker before the first run); calibrated again after the last run: ${k(e.recalibration.unitsPerMs)} (${fmt((e.recalibration.unitsPerMs / e.calibration.unitsPerMs - 1) * 100, 1)} %). Warm = the Worker that was calibrated (sequential); fresh = started for that run (processes: one per task; pool: one per core). First run ${rangePct(a.firstRun)}, later runs ${rangePct(a.laterRuns)}.`,
   ].join('\n\n');
+}
+
+function rateOf(e, strategy) {
+  const xs = e.runs.flatMap((r) => r.rates[strategy].map((x) => x.rate));
+  return xs.length ? { min: Math.min(...xs), max: Math.max(...xs) } : null;
 }
 
 function startSection(r) {
@@ -179,11 +239,27 @@ function bundleSection(r) {
   return ['#### 7. Bundle (what `index.html` loads first)', table(['Asset', 'Size', `gzip (level ${b.gzipLevel})`], rows)].join('\n\n');
 }
 
+/** "12 budgets: 11 judged, all held; 1 not judged (machine busy)". */
+export function budgetSummary(budgets) {
+  const judged = budgets.filter((b) => b.ok !== null);
+  const missed = judged.filter((b) => !b.ok).length;
+  const unjudged = budgets.length - judged.length;
+  return (
+    `${budgets.length} budgets: ${judged.length} judged, ${missed === 0 ? (judged.length ? 'all held' : 'none missed') : `${missed} missed`}` +
+    `${unjudged ? `; ${unjudged} not judged (the machine was busy: 1-minute load average above the limit before its suite)` : ''}`
+  );
+}
+
 function budgetSection(r) {
   if (r.mode === 'quick') return '_Budgets are not applied in --quick mode._';
   if (!r.budgets?.length) return null;
-  const rows = r.budgets.map((b) => [b.what, b.limit, b.measured, b.ok ? 'pass' : '**MISS**', b.note]);
-  return ['#### Budgets (`bench/budgets.json`, enforced by `npm run bench -- --check`)', table(['Budget', 'Limit', 'Measured', 'Result', 'Note'], rows, true)].join('\n\n');
+  const result = (b) => (b.ok === null ? 'not judged (busy)' : b.ok ? 'pass' : '**MISS**');
+  const rows = r.budgets.map((b) => [b.what, b.limit, b.measured, result(b), b.note]);
+  return [
+    '#### Budgets (`bench/budgets.json`, enforced by `npm run bench -- --check`)',
+    table(['Budget', 'Limit', 'Measured', 'Result', 'Note'], rows, true),
+    `${budgetSummary(r.budgets)}.`,
+  ].join('\n\n');
 }
 
 export function renderReport(results) {

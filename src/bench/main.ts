@@ -299,26 +299,56 @@ async function engineLoad(tasks: number, workers: number, durationS: number): Pr
   }
 }
 
+/** One cpu task's achieved rate: planned ms ÷ the ms it spent computing (1 = the calibrated rate). */
+export interface TaskRate {
+  readonly task: number;
+  /** Worker id within its strategy (1-based; sequential runs everything on the warm Worker, 1). */
+  readonly worker: number;
+  readonly cpuMs: number;
+  readonly rate: number;
+}
+
+export type EngineCpuStrategy = 'sequential' | 'processes' | 'pool';
+
 export interface EngineCpuRun {
   /** Wall-clock of each strategy in this run, ms (the engine's strategy-start → strategy-end). */
   readonly sequentialMs: number;
+  readonly processesMs: number;
   readonly poolMs: number;
+  /**
+   * Each task's achieved share of the calibrated rate: `sequential` on the warm Worker (the one
+   * that was calibrated), `processes` and `pool` each on a Worker started for this run.
+   */
+  readonly rates: Readonly<Record<EngineCpuStrategy, readonly TaskRate[]>>;
 }
 
+export interface EngineCpuResult {
+  /** The calibration the runs used (kernel steps per ms on the warm Worker) and how long it took. */
+  readonly calibration: { readonly unitsPerMs: number; readonly measuredMs: number };
+  /** The warm Worker calibrated again after the last run: did the rate itself move? */
+  readonly recalibration: { readonly unitsPerMs: number; readonly measuredMs: number };
+  readonly runs: readonly EngineCpuRun[];
+}
+
+const CPU_STRATEGIES: readonly EngineCpuStrategy[] = ['sequential', 'processes', 'pool'];
+
 /**
- * For diagnosis of the CPU speedup: the app's engine and WorkerExecutor, calibrated like the app
- * does, without React. `reps` runs of sequential then pool, `tasks` CPU tasks of `durationS`.
+ * For diagnosis of the CPU speedup and of the kernel's rate: the app's engine and WorkerExecutor,
+ * calibrated like the app does, without React. `reps` runs, in one page, of sequential (the warm
+ * Worker), processes (one fresh Worker per task) and pool (`workers` fresh Workers), `tasks` CPU
+ * tasks of `durationS` each; every task's achieved rate (`cpuMs` on its task-end event) is kept,
+ * so the warm and the fresh Workers, and the first and the later runs, can be compared.
  */
-async function engineCpu(tasks: number, workers: number, durationS: number, reps: number): Promise<EngineCpuRun[]> {
+async function engineCpu(tasks: number, workers: number, durationS: number, reps: number): Promise<EngineCpuResult> {
   const executor = new WorkerExecutor();
   try {
     await executor.ensureWarm();
-    await executor.calibrate();
+    const calibration = await executor.calibrate();
     const parsed = parseConfig(
       {
         kind: 'cpu',
         tasks: Array.from({ length: tasks }, () => String(durationS)).join(','),
-        strategies: 'sequential,pool',
+        strategies: CPU_STRATEGIES.join(','),
         workers: String(workers),
       },
       cores,
@@ -327,19 +357,25 @@ async function engineCpu(tasks: number, workers: number, durationS: number, reps
     const config = parsed.config;
     const runs: EngineCpuRun[] = [];
     for (let rep = 0; rep < reps; rep += 1) {
-      const wall: Partial<Record<'sequential' | 'pool', number>> = {};
-      for (const name of ['sequential', 'pool'] as const) {
+      const wall: Partial<Record<EngineCpuStrategy, number>> = {};
+      const rates: Record<EngineCpuStrategy, TaskRate[]> = { sequential: [], processes: [], pool: [] };
+      for (const name of CPU_STRATEGIES) {
         let startMs = 0;
         const emit = (event: RunEvent): void => {
           if (event.type === 'strategy-start') startMs = event.tMs;
           if (event.type === 'strategy-end') wall[name] = event.tMs - startMs;
+          if (event.type === 'task-end' && event.cpuMs !== undefined && event.cpuMs > 0) {
+            const planned = (config.durationsS[event.task] ?? 0) * 1000;
+            rates[name].push({ task: event.task, worker: event.worker, cpuMs: event.cpuMs, rate: planned / event.cpuMs });
+          }
         };
         const status = await runStrategy(name, { config, executor, clock: browserClock, signal: never, emit });
         if (status !== 'done') throw new Error(`engine CPU ${name} ended ${status}`);
       }
-      runs.push({ sequentialMs: wall.sequential ?? NaN, poolMs: wall.pool ?? NaN });
+      runs.push({ sequentialMs: wall.sequential ?? NaN, processesMs: wall.processes ?? NaN, poolMs: wall.pool ?? NaN, rates });
     }
-    return runs;
+    const recalibration = await executor.calibrate();
+    return { calibration, recalibration, runs };
   } finally {
     executor.dispose();
   }
