@@ -848,7 +848,8 @@ function workerpoolVersion() {
 function gitCommit() {
   const r = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' });
   if (r.status !== 0) return null;
-  const dirty = spawnSync('git', ['status', '--porcelain'], { encoding: 'utf8' }).stdout.trim() !== '';
+  // The bench's own output (bench/results/latest.json, written by the previous run) does not count.
+  const dirty = spawnSync('git', ['status', '--porcelain', '--', '.', ':(exclude)bench/results'], { encoding: 'utf8' }).stdout.trim() !== '';
   return `${r.stdout.trim()}${dirty ? '+changes' : ''}`;
 }
 

@@ -190,7 +190,7 @@ function dispatchSection(r) {
   return [
     `#### 4. Dispatch: ${d.tasks.toLocaleString('en')} no-op tasks on ${d.workers} Workers`,
     table(['Implementation', 'µs per task min / **median** / max', 'vs workerpool'], rows),
-    `Same page, same Worker count, Workers started and warmed before the timing; ${d.perTaskUs.ours.n} rounds in rotating order after one warm-up round. A no-op task for our pool is a \`cpu\` task of 1 µs on an uncalibrated executor: the whole task path (run message, result with its start time, task events) with zero work. It ends before its first yield, so its start travels inside its result (\`src/workers/protocol.ts\`).`,
+    `Same page, same Worker count, Workers started and warmed before the timing; ${d.perTaskUs.ours.n} rounds in rotating order after one warm-up round. A no-op task for our pool is a \`cpu\` task of 1 µs on an uncalibrated executor: the whole task path (run message, result with its start time, task events) with zero work. It ends before its first yield, so its start travels inside its result (\`src/workers/protocol.ts\`). "Our pool + RunStore" is the app's real path: the store keeps immutable state for React, so each event copies the run's console and bars arrays, a cost that grows with the run (reported, not budgeted; see bench/README.md).`,
   ].join('\n\n');
 }
 
@@ -285,6 +285,7 @@ const REPRODUCE = `Every figure below comes from one \`npm run bench\` run, and 
 npm ci
 npm run bench             # ~6 min: builds, serves on :4180, prints these tables, writes bench/results/latest.json
 npm run bench -- --check  # same, and exits 1 if a budget in bench/budgets.json is missed
+                          #   (3: none missed, but the machine was too busy to judge some)
 npm run bench -- --quick  # ~1 min smoke test (part of npm test); no budgets
 npm run bench -- --readme # also rewrites this section from the run (--render --readme: from latest.json)
 \`\`\`
