@@ -245,7 +245,7 @@ export function budgetSummary(budgets) {
   const missed = judged.filter((b) => !b.ok).length;
   const unjudged = budgets.length - judged.length;
   return (
-    `${budgets.length} budgets: ${judged.length} judged, ${missed === 0 ? (judged.length ? 'all held' : 'none missed') : `${missed} missed`}` +
+    `${budgets.length} budget${budgets.length === 1 ? '' : 's'}: ${judged.length} judged, ${missed === 0 ? (judged.length ? 'all held' : 'none missed') : `${missed} missed`}` +
     `${unjudged ? `; ${unjudged} not judged (the machine was busy: 1-minute load average above the limit before its suite)` : ''}`
   );
 }
