@@ -278,3 +278,18 @@ export function expectBetween(value: number, min: number, max: number, what: str
   expect(value, `${what} = ${value} should be ≥ ${min}`).toBeGreaterThanOrEqual(min);
   expect(value, `${what} = ${value} should be ≤ ${max}`).toBeLessThanOrEqual(max);
 }
+
+// ---------------------------------------------------------------- honest speedup, heavy links
+
+/** The phrase in the heading of the Results column of speedup against the measured sequential run. */
+export const VS_SEQUENTIAL = 'vs measured sequential';
+
+/** The text of one cell of a Results row by a phrase its column heading contains. */
+export function cellContaining(res: Results, row: readonly string[], phrase: string): string {
+  const i = res.headers.findIndex((h) => h.includes(phrase));
+  expect(i, `a Results column containing "${phrase}" in ${JSON.stringify(res.headers)}`).toBeGreaterThanOrEqual(0);
+  return row[i] ?? '';
+}
+
+/** The note next to Run saying why a `run=1` link did not start by itself. */
+export const heldBackNote = (page: Page): Locator => page.getByText(/^This link would .* — press Run to start it\.$/);

@@ -1,4 +1,4 @@
-import type { Bar, StrategyRun } from './store';
+import type { Bar, ResultRow, StrategyRun } from './store';
 import { STRATEGY_LABELS } from './types';
 
 /**
@@ -56,11 +56,83 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** The parts of a Results row that speedup against the measured sequential run needs. */
+export type SpeedupRow = Pick<ResultRow, 'name' | 'status' | 'wallS'>;
+
+/**
+ * Speedup against the sequential run measured in the same Run: `speedup` = that run's wall-clock
+ * ÷ this row's (medians when repeated), or `null` with a sentence saying why there is none.
+ */
+export type VsSequential =
+  | { readonly speedup: number; readonly sequentialS: number; readonly reason: '' }
+  | { readonly speedup: null; readonly sequentialS: number | null; readonly reason: string };
+
+/**
+ * The measured sequential wall-clock of a Run (its Results row's, the median when repeated), or
+ * `null` when the Run has no sequential row that finished whole (not chosen, still running,
+ * stopped or failed).
+ */
+export function measuredSequentialS(rows: readonly SpeedupRow[]): number | null {
+  const seq = rows.find((r) => r.name === 'sequential');
+  return seq && seq.status === 'done' && seq.wallS > 0 ? seq.wallS : null;
+}
+
+/**
+ * Speedup of one Results row against the sequential run measured in the same Run, the number that
+ * cannot lie: it compares two real measurements of the same tasks (unlike the contract's
+ * `Speedup`, which divides the sum of the task durations by the wall-clock). The sequential row
+ * itself gets 1. No number when either side did not do all the work.
+ */
+export function vsMeasuredSequential(row: SpeedupRow, rows: readonly SpeedupRow[]): VsSequential {
+  const seq = rows.find((r) => r.name === 'sequential');
+  const sequentialS = measuredSequentialS(rows);
+  const label = STRATEGY_LABELS[row.name];
+  if (row.status !== 'done') {
+    return { speedup: null, sequentialS, reason: `${label} was ${row.status}: it did not do all the work, so there is nothing to compare.` };
+  }
+  if (!seq) {
+    return { speedup: null, sequentialS, reason: 'No sequential run was measured in this Run: tick Sequential to compare with one.' };
+  }
+  if (sequentialS === null) {
+    return { speedup: null, sequentialS, reason: `Sequential was ${seq.status}, so there is no whole sequential time to compare with.` };
+  }
+  if (!(row.wallS > 0)) return { speedup: null, sequentialS, reason: `${label} has no measured time.` };
+  return { speedup: row.name === 'sequential' ? 1 : sequentialS / row.wallS, sequentialS, reason: '' };
+}
+
+/**
+ * One sentence comparing a finished strategy with the sequential run measured beside it, or, when
+ * the Run has none, with `sumS` (the sum of the task durations) and saying so. Empty for the
+ * sequential strategy itself and for a run that did not finish whole.
+ */
+export function speedupSentence(run: StrategyRun, sequentialS: number | null, sumS: number): string {
+  if (run.name === 'sequential' || run.status !== 'done' || run.wallS === null || !(run.wallS > 0)) return '';
+  if (sequentialS !== null && sequentialS > 0) {
+    const x = sequentialS / run.wallS;
+    const seq = `the measured sequential run (${sequentialS.toFixed(2)} s)`;
+    if (x.toFixed(2) === '1.00') return `That is about as fast as ${seq}: 1.00×.`;
+    if (x > 1) return `That is ${x.toFixed(2)}× faster than ${seq}.`;
+    return `That is slower than ${seq}: ${x.toFixed(2)}× its speed.`;
+  }
+  // No sequential run to compare with: the model's figure, labelled as such.
+  return `Against the tasks’ total of ${sumS.toFixed(2)} s that is a speedup of ${(sumS / run.wallS).toFixed(2)}× (no sequential run was measured to compare with).`;
+}
+
 /**
  * One paragraph, generated from the measurements, saying what happened in a finished strategy,
- * e.g. "Pool with 2 workers ran 4 tasks in 2 waves: 2.03 s, ideal 2.00 s; 21 ms went to starting workers."
+ * e.g. "Pool with 2 workers ran 4 tasks in 2 waves: 2.03 s, ideal 2.00 s; 21 ms went to starting workers.
+ * That is 1.98× faster than the measured sequential run (4.02 s)."
+ * With `compare`, a finished parallel strategy gets a sentence of speedup: against the Run's measured
+ * sequential wall-clock ({@link measuredSequentialS}) when it has one, else against `sumS`, the sum
+ * of the task durations, said so.
  */
-export function whatHappened(run: StrategyRun, kind: 'sleep' | 'cpu', cores: number, workers: number): string {
+export function whatHappened(
+  run: StrategyRun,
+  kind: 'sleep' | 'cpu',
+  cores: number,
+  workers: number,
+  compare?: { readonly sequentialS: number | null; readonly sumS: number },
+): string {
   const b = breakdown(run);
   if (run.wallS === null || !b) return '';
   const n = run.ideal.tasks.length;
@@ -100,6 +172,10 @@ export function whatHappened(run: StrategyRun, kind: 'sleep' | 'cpu', cores: num
       first ? `, first task ${first.task + 1} (${first.message ?? 'an error'})` : ''
     }.${crashed ? ' One Worker died, so the whole pool broke, as Python’s BrokenProcessPool does.' : ''}`;
     return text;
+  }
+  if (compare) {
+    const vs = speedupSentence(run, compare.sequentialS, compare.sumS);
+    if (vs) text += ` ${vs}`;
   }
   const parallel = run.name === 'processes' ? n : run.name === 'pool' ? Math.min(workers, n) : 1;
   if (kind === 'cpu' && run.status !== 'stopped') {

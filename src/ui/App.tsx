@@ -1,4 +1,5 @@
 import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { autoRunDecision } from '../engine/autoRun';
 import { DEFAULTS, parseConfig, readUrl, writeUrl } from '../engine/config';
 import { matchPreset } from '../engine/presets';
 import { breakdown } from '../engine/breakdown';
@@ -40,6 +41,11 @@ export function App({ backend }: { readonly backend: Backend }) {
   const initial = useMemo(() => fieldsFromUrl(window.location.search), []);
   // A link with a bad value never runs by itself, even once the value is corrected.
   const initialOk = useMemo(() => parseConfig(initial.fields, backend.cores).ok, [initial, backend.cores]);
+  // `run=1` starts by itself only a light run (ideal ≤ 60 s, ≤ 64 Workers at once); a heavier link waits for Run.
+  const autoRun = useMemo(() => {
+    const p = initial.run ? parseConfig(initial.fields, backend.cores) : null;
+    return p?.ok ? autoRunDecision(p.config, backend.cores) : null;
+  }, [initial, backend.cores]);
   const [fields, setFields] = useState<Fields>(initial.fields);
   const session = useRunSession(backend);
   const state = useRunState(session.store);
@@ -58,19 +64,22 @@ export function App({ backend }: { readonly backend: Backend }) {
 
   // Fetch the chart code while idle (after a `run=1` run, not beside it), so it is never parsed
   // in the middle of a measured run.
-  const idle = ready && !session.running && (!initial.run || state !== null);
+  const idle = ready && !session.running && (!initial.run || state !== null || autoRun?.ok === false);
   useEffect(() => {
     if (idle) loadChart().catch(() => undefined); // a failure shows where the chart would be
   }, [idle]);
 
-  // `run=1`: start once the page is ready, if the URL's config is valid.
+  // `run=1`: start once the page is ready, if the URL's config is valid and light enough (autoRun.ts).
   const autoRan = useRef(false);
   const { start } = session;
   useEffect(() => {
     if (!initial.run || autoRan.current || !ready) return;
     autoRan.current = true;
-    if (initialOk && parsed.ok) void start(parsed.config);
-  }, [initial.run, initialOk, ready, parsed, start]);
+    if (initialOk && parsed.ok && autoRunDecision(parsed.config, backend.cores).ok) void start(parsed.config);
+  }, [initial.run, initialOk, ready, parsed, start, backend.cores]);
+  // Why the link waits, next to Run, until a run starts or the settings change.
+  const runNote =
+    autoRun && !autoRun.ok && state === null && !session.running && fields === initial.fields ? autoRun.reason : undefined;
 
   const rows = state
     ? resultRows(state).map((row) => ({
@@ -152,6 +161,7 @@ export function App({ backend }: { readonly backend: Backend }) {
             onStop={session.stop}
             onSweep={() => parsed.ok && void session.sweep(parsed.config)}
             onCrash={() => backend.crashOne()}
+            runNote={runNote}
           />
           {preset && (
             <p className="lesson">

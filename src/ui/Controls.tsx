@@ -44,13 +44,28 @@ interface Props {
   readonly onStop: () => void;
   readonly onSweep: () => void;
   readonly onCrash: () => void;
+  /** Why a `run=1` link did not start by itself (shown next to Run until a run starts), if it did not. */
+  readonly runNote?: string | undefined;
 }
 
 function checkedStrategies(raw: string): Set<string> {
   return new Set(raw.split(',').map((s) => s.trim()));
 }
 
-export function Controls({ fields, errors, cores, canRun, running, activePreset, onChange, onRun, onStop, onSweep, onCrash }: Props) {
+export function Controls({
+  fields,
+  errors,
+  cores,
+  canRun,
+  running,
+  activePreset,
+  onChange,
+  onRun,
+  onStop,
+  onSweep,
+  onCrash,
+  runNote,
+}: Props) {
   const errorOf = (field: FieldName): FieldError | undefined => errors.find((e) => e.field === field);
   const describedBy = (field: FieldName): { 'aria-invalid'?: true; 'aria-describedby'?: string } =>
     errorOf(field) ? { 'aria-invalid': true, 'aria-describedby': `error-${field}` } : {};
@@ -251,13 +266,18 @@ export function Controls({ fields, errors, cores, canRun, running, activePreset,
       ))}
 
       <div className="actions">
-        <button type="submit" className="run" disabled={!canRun}>
+        <button type="submit" className="run" disabled={!canRun} aria-describedby={runNote ? 'run-note' : undefined}>
           Run
         </button>
         <button type="button" className="stop" disabled={!running} onClick={onStop}>
           Stop
         </button>
       </div>
+      {runNote && (
+        <p id="run-note" className="run-note">
+          {runNote}
+        </p>
+      )}
       <div className="actions secondary">
         <button type="button" className="sweep-button" disabled={!canRun} onClick={onSweep} aria-describedby="sweep-hint">
           Sweep workers

@@ -1,4 +1,4 @@
-import type { Breakdown } from '../engine/breakdown';
+import { vsMeasuredSequential, type Breakdown } from '../engine/breakdown';
 import type { ResultRow } from '../engine/store';
 import { sec } from './format';
 
@@ -16,6 +16,13 @@ interface Props {
   readonly predictionSentences: readonly string[];
 }
 
+/** "the median of 3 runs", or per strategy when a stop left them with different counts. */
+function medianOf(rows: readonly ResultLine[]): string {
+  const counts = new Set(rows.map((r) => r.runs));
+  const [only] = counts;
+  return counts.size === 1 && only !== undefined ? `the median of ${only} runs` : 'the median of each strategy’s runs (see Runs)';
+}
+
 /** One row per finished strategy: measured wall-clock against the ideal model. */
 export function ResultsTable({ rows, predictionSentences }: Props) {
   const repeated = rows.some((r) => r.runs > 1);
@@ -23,8 +30,17 @@ export function ResultsTable({ rows, predictionSentences }: Props) {
   return (
     <div className="results">
       <div className="table-scroll">
-        <table>
-          <caption>Results</caption>
+        {/* The name stays `Results` (CONTRACT); with repeats the caption also says what Wall-clock is. */}
+        <table aria-label="Results" aria-describedby={repeated ? 'results-median' : undefined}>
+          <caption>
+            Results
+            {repeated && (
+              <span className="caption-note">
+                <span aria-hidden="true"> — </span>
+                <span id="results-median">Wall-clock (s) is {medianOf(rows)}</span>
+              </span>
+            )}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Strategy</th>
@@ -32,6 +48,9 @@ export function ResultsTable({ rows, predictionSentences }: Props) {
               <th scope="col">Ideal (s)</th>
               <th scope="col">Overhead (ms)</th>
               <th scope="col">Speedup</th>
+              <th scope="col" className="vs-sequential-head" title="Measured sequential wall-clock ÷ this strategy’s, both measured in this Run">
+                Speedup vs measured sequential
+              </th>
               <th scope="col">Worker start-up (ms)</th>
               <th scope="col">Dispatch (ms)</th>
               <th scope="col">Other (ms)</th>
@@ -56,6 +75,7 @@ export function ResultsTable({ rows, predictionSentences }: Props) {
                 <td>{sec(row.idealS)}</td>
                 <td>{whole ? Math.round(row.overheadMs) : '–'}</td>
                 <td>{whole ? `${row.speedup.toFixed(2)}×` : '–'}</td>
+                <VsSequentialCell row={row} rows={rows} />
                 <td>{msText(whole ? row.breakdown?.startupMs : undefined)}</td>
                 <td>{msText(whole ? row.breakdown?.dispatchMs : undefined)}</td>
                 <td>{msText(whole ? row.breakdown?.restMs : undefined)}</td>
@@ -87,9 +107,29 @@ export function ResultsTable({ rows, predictionSentences }: Props) {
         <strong>Ideal</strong> is a model, not a measurement: a perfect machine with no Worker start-up or messaging
         cost. <strong>Overhead</strong> = measured − ideal = Worker start-up + Dispatch + Other, measured along the
         worker that finished last: start-up is new Worker → ready, dispatch the messages’ round trips, other the
-        rest (late timers, shared cores). <strong>Speedup</strong> = sum of task durations ÷ measured wall-clock.
+        rest (late timers, shared cores). <strong>Speedup</strong> = sum of task durations ÷ measured wall-clock.{' '}
+        <strong>Speedup vs measured sequential</strong> = the Sequential wall-clock measured in this Run ÷ this
+        strategy’s: two real measurements of the same tasks (— when this Run has no whole Sequential run).
         Stopped and failed runs show no overhead or speedup: they did not do all the work.
       </p>
     </div>
+  );
+}
+
+/** `1.86×`, or `—` with the reason for screen readers (and on hover). */
+function VsSequentialCell({ row, rows }: { readonly row: ResultLine; readonly rows: readonly ResultLine[] }) {
+  const vs = vsMeasuredSequential(row, rows);
+  if (vs.speedup !== null) {
+    return (
+      <td className="vs-sequential" title={row.name === 'sequential' ? 'Sequential is the reference' : undefined}>
+        {`${vs.speedup.toFixed(2)}×`}
+      </td>
+    );
+  }
+  return (
+    <td className="vs-sequential none" title={vs.reason}>
+      <span aria-hidden="true">—</span>
+      <span className="visually-hidden">{vs.reason}</span>
+    </td>
   );
 }

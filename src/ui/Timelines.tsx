@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { whatHappened } from '../engine/breakdown';
+import { measuredSequentialS, whatHappened } from '../engine/breakdown';
 import { idealSchedule } from '../engine/ideal';
-import { shownRun, type RunState } from '../engine/store';
+import { resultRows, shownRun, type RunState } from '../engine/store';
 import type { Clock, RunConfig } from '../engine/types';
 import { axisEnd } from './format';
 import { redrawEveryMs, useNow } from './hooks';
@@ -36,6 +36,11 @@ export function Timelines({ state, config, running, clock, cores }: Props) {
   const elapsedS = (t0Ms: number): number => (now - t0Ms) / 1000;
   const measuredMax = Math.max(0, ...(state?.strategies ?? []).map((r) => r.wallS ?? (running ? elapsedS(r.t0Ms) : 0)));
   const axisS = axisEnd(Math.max(measuredMax, ...ideals.map((i) => i.ideal.totalS)) * 1.02);
+  const finished = state !== null && state.strategies.some((r) => r.wallS !== null);
+  // Speedup in "What happened": against the sequential run measured in this Run, as Results show it.
+  const compare = finished
+    ? { sequentialS: measuredSequentialS(resultRows(state)), sumS: config.durationsS.reduce((a, b) => a + b, 0) }
+    : undefined;
   return (
     <div className="timelines">
       {ideals.map(({ name, ideal }) => {
@@ -55,12 +60,12 @@ export function Timelines({ state, config, running, clock, cores }: Props) {
           />
         );
       })}
-      {state && state.strategies.some((r) => r.wallS !== null) && (
+      {state && finished && (
         <section className="what-happened" aria-labelledby="what-title">
           <h2 id="what-title">What happened</h2>
           {[...new Set(state.strategies.map((r) => r.name))].map((name) => {
             const run = shownRun(state, name);
-            return run && run.wallS !== null ? <p key={name}>{whatHappened(run, config.kind, cores, config.workers)}</p> : null;
+            return run && run.wallS !== null ? <p key={name}>{whatHappened(run, config.kind, cores, config.workers, compare)}</p> : null;
           })}
         </section>
       )}
