@@ -22,7 +22,15 @@ const backend: Backend = {
         prepared = null;
         throw error;
       })),
-  calibrate: () => executor.ensureWarm().then(() => executor.calibrate()),
+  // A failed recalibration forgets the old one, so Run's retry measures again.
+  calibrate: () =>
+    executor
+      .ensureWarm()
+      .then(() => executor.calibrate())
+      .catch((error: unknown) => {
+        prepared = null;
+        throw error;
+      }),
   ensureWarm: () => executor.ensureWarm(),
   crashOne: () => executor.crashOne(),
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpuRates, RATE_TOLERANCE, taskRate } from './selfCheck';
+import { cpuRates, maxOverlap, RATE_TOLERANCE, taskRate } from './selfCheck';
 import { createRunStore, initialRunState, type Bar } from './store';
 import type { RunConfig, RunEvent, StrategyName } from './types';
 
@@ -66,6 +66,15 @@ describe('CPU self-check', () => {
       expect(r.sharesCores).toBe(true);
       expect(r.off).toBe(false);
     }
+  });
+
+  it('counts the tasks that really computed at once, from the bars', () => {
+    const bars = (spans: readonly (readonly [number, number])[]): Bar[] =>
+      spans.map(([startS, endS], task) => ({ task, worker: task + 1, startS, endS, status: 'done' }));
+    expect(maxOverlap(bars([[0, 5], [0, 0.1], [0, 0.1]]))).toBe(3);
+    expect(maxOverlap(bars([[0, 1], [1, 2], [2, 3]]))).toBe(1); // one ends as the next starts
+    expect(maxOverlap(bars([[0, 2], [1, 3], [2.5, 4]]))).toBe(2);
+    expect(maxOverlap([])).toBe(0);
   });
 
   it('says nothing about sleep runs', () => {

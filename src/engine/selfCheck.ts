@@ -54,6 +54,24 @@ export function concurrentTasks(strategy: StrategyName, config: RunConfig): numb
   }
 }
 
+/** The most bars that overlap in time (how many tasks really computed at once). */
+export function maxOverlap(bars: readonly Bar[]): number {
+  const edges = bars
+    .filter((b) => b.endS !== null)
+    .flatMap((b) => [
+      [b.startS, 1],
+      [b.endS ?? b.startS, -1],
+    ] as const)
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]); // an end before a start at the same instant
+  let now = 0;
+  let most = 0;
+  for (const [, step] of edges) {
+    now += step;
+    most = Math.max(most, now);
+  }
+  return most;
+}
+
 /** Each finished strategy's achieved CPU rate, for a cpu run (empty for sleep runs). */
 export function cpuRates(state: RunState): StrategyRate[] {
   const { config, cores } = state;
@@ -62,7 +80,9 @@ export function cpuRates(state: RunState): StrategyRate[] {
     let planned = 0;
     let spent = 0;
     const rates: number[] = [];
+    let overlap = 0;
     for (const run of finishedRuns(state, strategy)) {
+      overlap = Math.max(overlap, maxOverlap(run.bars));
       for (const bar of run.bars) {
         const rate = taskRate(bar, config.durationsS);
         if (rate === null || bar.cpuMs === undefined) continue;
@@ -73,7 +93,8 @@ export function cpuRates(state: RunState): StrategyRate[] {
     }
     if (rates.length === 0) return [];
     const rate = planned / spent;
-    const concurrent = concurrentTasks(strategy, config);
+    // Measured from the bars (a long task may have computed alone), never above the strategy's limit.
+    const concurrent = Math.min(concurrentTasks(strategy, config), Math.max(1, overlap));
     const sharesCores = concurrent > cores;
     return [
       {

@@ -133,7 +133,8 @@ export function App({ backend }: { readonly backend: Backend }) {
                 type="button"
                 className="link-button"
                 onClick={() => void session.recalibrate()}
-                disabled={session.readiness.state !== 'ready' || session.running}
+                // aria-disabled, not disabled: the button keeps keyboard focus while it works.
+                aria-disabled={session.readiness.state !== 'ready' || session.running}
                 title="Measure again how much CPU work one millisecond holds on this machine (never during a run)"
               >
                 Recalibrate
@@ -176,6 +177,11 @@ export function App({ backend }: { readonly backend: Backend }) {
             <p role="status" aria-label="Run status" className={`status status-${statusText === 'Stopped' ? 'stopped' : (state?.phase ?? 'idle')}`}>
               {statusText}
             </p>
+            {runNote && (
+              <p className="held-back">
+                This link waits for a click: it is heavier than a link may start by itself (see the note under Run).
+              </p>
+            )}
             <p className="legend" aria-hidden="true">
               <span className="key key-bar" /> measured <span className="key key-ghost" /> ideal (model)
               <span className="key key-spawn" /> Worker start-up <span className="key key-now" /> now

@@ -39,14 +39,14 @@ export function CpuCheck({
         ))}
       </ul>
       {off.length > 0 && (
-        <div className="warning cpu-warning">
+        <div className="warning cpu-warning" aria-live="polite">
           <p>
             ⚠ {off.map((r) => `${r.label} computed at ${pct(r.rate)}`).join(', ')} of the calibrated rate — more than{' '}
             {pct(RATE_TOLERANCE)} off. The times are real, but they may not show the lesson: another program may be
             using the cores, the machine may be slowing down (heat, power saving), or the tab was in the background.
             Close other programs, recalibrate, and run again.
           </p>
-          <button type="button" onClick={onRecalibrate} disabled={!canRecalibrate}>
+          <button type="button" onClick={() => canRecalibrate && onRecalibrate()} aria-disabled={!canRecalibrate}>
             Recalibrate
           </button>
         </div>

@@ -196,9 +196,12 @@ export function useRunSession(backend: Backend) {
         const r = readinessNow.current;
         if (kind === 'cpu' && r.state === 'ready' && backend.clock.now() - r.calibratedAtMs > CALIBRATION_STALE_MS) {
           await calibrateNow();
+          if (readinessNow.current.state !== 'ready') return; // the alert says why
         }
+        // A Stop pressed while the Worker was being readied ends it here: the last results stay.
         if (abort.signal.aborted) return;
         await backend.ensureWarm();
+        if (abort.signal.aborted) return;
         await work(abort.signal);
       } catch (error) {
         setFailure(error instanceof Error ? error.message : String(error));

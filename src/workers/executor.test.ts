@@ -165,6 +165,22 @@ describe('WorkerExecutor: a Worker that dies during a call', () => {
 });
 
 describe('WorkerExecutor: heartbeat', () => {
+  it('counts silence from when a Worker is given work, not from its last message while idle', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'Date'] });
+    const { executor, workers } = setup('answers');
+    await executor.ensureWarm();
+    // Idle for 20 s (other strategies ran on other Workers), then a task, whose Worker answers
+    // pings but sends nothing else for 3 s: alive.
+    await vi.advanceTimersByTimeAsync(20_000);
+    const running = executor.warm().run({ ...task, durationS: 3 }, () => undefined, new AbortController().signal);
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(executor.liveWorkers).toBe(1);
+    expect(workers[0]?.terminated).toBe(false);
+    const [callId] = workers[0]?.runs[0] ?? [NaN];
+    workers[0]?.toPage(encodeEnded(callId, { startMs: 0, endMs: 3000, readyMs: 0 }));
+    await expect(running).resolves.toMatchObject({ endMs: 3000 });
+  });
+
   it('declares a Worker that fell silent during a task crashed, but not one that keeps reporting', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'Date'] });
     const { executor, workers } = setup('answers');

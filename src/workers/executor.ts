@@ -51,7 +51,7 @@ interface PendingCall {
 }
 
 /** The warm Worker must answer within this long, or the page says it could not start. */
-export const START_TIMEOUT_MS = 8000;
+export const START_TIMEOUT_MS = 6000;
 
 function createTaskWorker(): Worker {
   return new Worker(new URL('./task.worker.ts', import.meta.url), { type: 'module', name: 'task' });
@@ -189,7 +189,7 @@ export class WorkerExecutor implements Executor {
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       this.kernel = new Error(
-        `CPU tasks need WebAssembly, and this page could not compile it (${detail}). Sleep tasks still work; ` +
+        `CPU tasks need WebAssembly, and this page could not compile it (${detail}); ` +
           "if you host the app yourself, allow 'wasm-unsafe-eval' in the Content-Security-Policy's script-src",
       );
     }
@@ -251,7 +251,11 @@ export class WorkerExecutor implements Executor {
     this.live.add(live);
     // First message: the CPU kernel, so every Worker computes with the same compiled code.
     const kernel = this.compiledKernel();
-    if (!(kernel instanceof Error)) worker.postMessage(encodeKernel(kernel));
+    try {
+      if (!(kernel instanceof Error)) worker.postMessage(encodeKernel(kernel));
+    } catch (error) {
+      live.kill(workerCrashError(`Worker crashed: the CPU kernel could not be sent to it (${String(error)})`));
+    }
     return live;
   }
 
@@ -305,6 +309,8 @@ export class WorkerExecutor implements Executor {
    */
   private watch(live: LiveWorker): void {
     live.watched = true;
+    // Silence counts from when it was given work: an idle warm Worker has had nothing to say.
+    if (live.heartbeat.started) live.heartbeat.heard(this.clock.now());
     const timer = setInterval(() => {
       if (!this.live.has(live) || live.calls.size === 0) {
         clearInterval(timer);

@@ -17,7 +17,8 @@ export const ALIVE_EVERY_MS = 250;
 export const HEARTBEAT_MS = 1000;
 /**
  * Silence that means a hang. 20× the "alive" interval: a Worker that gets 5 % of a core (40
- * Workers computing on 2 cores) still reports every 5 ms slice of its own, i.e. every ~100 ms.
+ * Workers computing on 2 cores) finishes a 5 ms slice of its own every ~100 ms of wall time, and
+ * so reports within ~350 ms.
  */
 export const SILENCE_LIMIT_MS = 5000;
 
