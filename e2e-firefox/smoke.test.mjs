@@ -53,6 +53,8 @@ async function startServer() {
   server = spawn(process.execPath, [vite, 'preview', '--host', 'localhost', '--port', String(port), '--strictPort'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Plain text: with colours (CI=true turns them on) the port is wrapped in escape codes.
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
   });
   server.stdout?.on('data', (d) => (serverLog += d));
   server.stderr?.on('data', (d) => (serverLog += d));
@@ -63,7 +65,8 @@ async function startServer() {
     if (exited) assert.fail(`vite preview on port ${port} exited (port in use? set PORT_FIREFOX):\n${serverLog}`);
     // Wait for vite's own "Local: http://localhost:<port>/" line, so that another server already on
     // the port cannot pass for ours.
-    if (!serverLog.includes(`localhost:${port}`)) {
+    // eslint-disable-next-line no-control-regex
+    if (!serverLog.replace(/\x1b\[[0-9;]*m/g, '').includes(`localhost:${port}`)) {
       await sleep(200);
       continue;
     }
