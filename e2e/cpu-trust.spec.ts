@@ -4,6 +4,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import {
   bars,
   consoleLines,
+  liveWorkers,
+  STRATEGY_NAMES,
   expect,
   expectBetween,
   openReady,
@@ -15,6 +17,7 @@ import {
   test,
   type StrategyTag,
 } from './helpers';
+import type { Page } from '@playwright/test';
 
 const selfCheck = (page: import('@playwright/test').Page) => page.getByRole('region', { name: 'CPU self-check' });
 
@@ -65,29 +68,27 @@ test('the self-check says so when another program takes the cores, and offers to
   for (const bar of seq) expectBetween(bar.end - bar.start, 0.8, 1.4, `after recalibrating, task ${bar.task}`);
 });
 
+/** Runs `count` cpu tasks of `durationS` under one strategy: it must end Done, with no false crash. */
+async function expectNoFalseCrash(page: Page, tag: StrategyTag, count: number, durationS: number, timeoutMs: number): Promise<void> {
+  const tasks = Array.from({ length: count }, () => String(durationS)).join(',');
+  await openReady(page, `?kind=cpu&tasks=${tasks}&strategies=${tag}`);
+  await runAndWait(page, 1, timeoutMs);
+  const name = STRATEGY_NAMES[tag];
+  expect(rowFor(await results(page), name)[0], 'no (failed) mark').toBe(name);
+  const lines = await consoleLines(page);
+  expect(lines.filter((l) => /crashed|raised|BrokenProcessPool/.test(l))).toEqual([]);
+  expect(lines.at(-1)).toMatch(new RegExp(`^\\[${tag}\\] Execution Time: \\d+\\.\\d\\d seconds$`));
+  await expect.poll(() => liveWorkers(page)).toBeLessThanOrEqual(1);
+}
+
 test('heartbeat: 1,000 tiny cpu tasks on one event loop finish with no false crash', async ({ page }) => {
   test.setTimeout(120_000);
-  const tasks = Array.from({ length: 1000 }, () => '0.01').join(',');
-  await openReady(page, `?kind=cpu&tasks=${tasks}&strategies=threads`);
-  await runAndWait(page, 1, 90_000);
-  const res = await results(page);
-  expect(rowFor(res, 'Threads')[0]).toBe('Threads');
-  const lines = await consoleLines(page);
-  expect(lines.filter((l) => /crashed|raised/.test(l))).toEqual([]);
-  expect(lines.at(-1)).toMatch(/^\[threads\] Execution Time: \d+\.\d\d seconds$/);
+  await expectNoFalseCrash(page, 'threads', 1000, 0.01, 90_000);
 });
 
 test('heartbeat: 200 Workers starting at once under processes are not declared dead', async ({ page }) => {
   test.setTimeout(180_000);
-  const tasks = Array.from({ length: 200 }, () => '0.05').join(',');
-  await openReady(page, `?kind=cpu&tasks=${tasks}&strategies=processes`);
-  await runAndWait(page, 1, 150_000);
-  const res = await results(page);
-  expect(rowFor(res, 'Processes')[0], 'no (failed) mark').toBe('Processes');
-  const lines = await consoleLines(page);
-  expect(lines.filter((l) => /crashed|raised|BrokenProcessPool/.test(l))).toEqual([]);
-  expect(lines.at(-1)).toMatch(/^\[processes\] Execution Time: \d+\.\d\d seconds$/);
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __playground: { liveWorkers(): number } }).__playground.liveWorkers())).toBeLessThanOrEqual(1);
+  await expectNoFalseCrash(page, 'processes', 200, 0.05, 150_000);
 });
 
 for (const [what, handle] of [

@@ -38,6 +38,16 @@ export const FIELD_LABEL: Record<Field, string> = {
 
 export const RESULT_COLUMNS = ['Strategy', 'Wall-clock (s)', 'Ideal (s)', 'Overhead (ms)', 'Speedup'] as const;
 
+declare global {
+  interface Window {
+    /** Read-only test hooks exposed by src/main.tsx. */
+    readonly __playground: { liveWorkers(): number };
+  }
+}
+
+/** Web Workers alive in the page right now (src/main.tsx's test hook). */
+export const liveWorkers = (page: Page): Promise<number> => page.evaluate(() => window.__playground.liveWorkers());
+
 // ---------------------------------------------------------------- controls
 
 export const runButton = (page: Page): Locator => page.getByRole('button', { name: 'Run', exact: true });

@@ -19,16 +19,10 @@ import {
   stopButton,
   test,
   waitForDone,
+  liveWorkers,
 } from './helpers';
 import type { Locator, Page } from '@playwright/test';
 
-declare global {
-  interface Window {
-    readonly __playground: { liveWorkers(): number };
-  }
-}
-
-const liveWorkers = (page: Page): Promise<number> => page.evaluate(() => window.__playground.liveWorkers());
 const whatHappened = (page: Page): Locator => page.getByRole('region', { name: 'What happened' });
 const ones = (n: number): string => Array.from({ length: n }, () => '1').join(',');
 

@@ -16,13 +16,10 @@ import {
   waitForDone,
   workersBox,
   type StrategyTag,
+  liveWorkers,
 } from './helpers';
 
 declare global {
-  interface Window {
-    /** Read-only test hooks exposed by src/main.tsx. */
-    readonly __playground: { liveWorkers(): number };
-  }
   interface Performance {
     /** Chromium only. */
     readonly memory?: { readonly usedJSHeapSize: number };
@@ -41,7 +38,6 @@ function prng(seed: number): () => number {
   };
 }
 
-const liveWorkers = (page: Page): Promise<number> => page.evaluate(() => window.__playground.liveWorkers());
 
 async function setStrategies(page: Page, chosen: readonly StrategyTag[]): Promise<void> {
   for (const tag of STRATEGY_TAGS) await strategyBox(page, tag).setChecked(chosen.includes(tag));

@@ -1,12 +1,6 @@
 // A crashed worker, a run measured in a hidden tab: nothing hangs, nothing lies.
-import { consoleLines, expect, openReady, results, rowFor, runButton, runStatus, test } from './helpers';
+import { consoleLines, expect, liveWorkers, openReady, results, rowFor, runButton, runStatus, test } from './helpers';
 
-declare global {
-  interface Window {
-    /** Read-only test hooks exposed by src/main.tsx. */
-    readonly __playground: { liveWorkers(): number };
-  }
-}
 
 const crashButton = 'Crash a worker';
 
@@ -25,7 +19,7 @@ test('a crashed pool Worker breaks the pool like BrokenProcessPool; nothing hang
   const res = await results(page);
   expect(rowFor(res, 'Pool (failed)')[0]).toBe('Pool (failed)');
   await expect(page.getByText(/One Worker died, so the whole pool broke/)).toBeVisible();
-  await expect.poll(() => page.evaluate(() => window.__playground.liveWorkers())).toBeLessThanOrEqual(1);
+  await expect.poll(() => liveWorkers(page)).toBeLessThanOrEqual(1);
   // The page still works: the next run completes.
   await page.getByRole('textbox', { name: 'Task durations (s)' }).fill('0.2,0.2');
   await runButton(page).click();
