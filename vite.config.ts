@@ -36,7 +36,12 @@ export default defineConfig({
   plugins: [react()],
   server: { headers },
   preview: {
-    headers: { ...headers, 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' },
+    headers: {
+      ...headers,
+      'Content-Security-Policy': csp,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    },
     port,
     host: 'localhost',
   },

@@ -34,7 +34,15 @@ process.chdir(root);
 // ------------------------------------------------------------------ options
 
 function parseArgs(argv) {
-  const opts = { quick: false, check: false, build: true, readme: false, render: false, port: Number(process.env.BENCH_PORT) || 4180, only: null };
+  const opts = {
+    quick: false,
+    check: false,
+    build: true,
+    readme: false,
+    render: false,
+    port: Number(process.env.BENCH_PORT) || 4180,
+    only: null,
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
     const value = () => {
@@ -51,8 +59,18 @@ function parseArgs(argv) {
     else if (a.startsWith('--port')) opts.port = Number(value());
     else if (a.startsWith('--only')) opts.only = new Set(value().split(','));
     else if (a === '--help' || a === '-h') {
-      const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1);
-      console.log(lines.slice(0, lines.findIndex((l) => !l.startsWith('//'))).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+      const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8')
+        .split('\n')
+        .slice(1);
+      console.log(
+        lines
+          .slice(
+            0,
+            lines.findIndex((l) => !l.startsWith('//')),
+          )
+          .map((l) => l.replace(/^\/\/ ?/, ''))
+          .join('\n'),
+      );
       process.exit(0);
     } else {
       console.error(`bench: unknown option ${a} (try --help)`);
@@ -94,14 +112,20 @@ async function waitQuiet(suite) {
   const t0 = Date.now();
   const first = os.loadavg()[0];
   let load = first;
-  if (load > max1m) log(`${suite}: 1-minute load average ${load.toFixed(2)} > ${max1m}; waiting up to ${waitS} s for the machine to quieten…`);
+  if (load > max1m)
+    log(
+      `${suite}: 1-minute load average ${load.toFixed(2)} > ${max1m}; waiting up to ${waitS} s for the machine to quieten…`,
+    );
   while (load > max1m && Date.now() - t0 < waitS * 1000) {
     await sleep(pollS * 1000);
     load = os.loadavg()[0];
   }
   const waitedS = (Date.now() - t0) / 1000;
   const busy = load > max1m;
-  if (busy) log(`${suite}: the machine is busy (1-minute load average ${load.toFixed(2)} > ${max1m} after ${waitedS.toFixed(0)} s): measured, but its budgets will not be judged`);
+  if (busy)
+    log(
+      `${suite}: the machine is busy (1-minute load average ${load.toFixed(2)} > ${max1m} after ${waitedS.toFixed(0)} s): measured, but its budgets will not be judged`,
+    );
   else if (waitedS > 0.5) log(`${suite}: load ${load.toFixed(2)} after ${waitedS.toFixed(0)} s, going on`);
   return { suite, loadFirst: first, load, waitedS, busy };
 }
@@ -110,10 +134,34 @@ async function waitQuiet(suite) {
 
 /** The chapter's four sleep examples, as app links and as bench/python/chapter.py ids. */
 const EXAMPLES = [
-  { id: 'sequential', title: 'task(1); task(2)', query: 'kind=sleep&tasks=1,1&strategies=sequential', row: 'Sequential', kind: 'sequential' },
-  { id: 'two-processes', title: 'two Processes', query: 'kind=sleep&tasks=1,1&strategies=processes', row: 'Processes', kind: 'parallel' },
-  { id: 'five-processes', title: 'five Processes (loop)', query: 'kind=sleep&tasks=1,1,1,1,1&strategies=processes', row: 'Processes', kind: 'parallel' },
-  { id: 'pool', title: 'ProcessPool [3,2,1], 3 workers', query: 'kind=sleep&tasks=3,2,1&strategies=pool&workers=3', row: 'Pool', kind: 'parallel' },
+  {
+    id: 'sequential',
+    title: 'task(1); task(2)',
+    query: 'kind=sleep&tasks=1,1&strategies=sequential',
+    row: 'Sequential',
+    kind: 'sequential',
+  },
+  {
+    id: 'two-processes',
+    title: 'two Processes',
+    query: 'kind=sleep&tasks=1,1&strategies=processes',
+    row: 'Processes',
+    kind: 'parallel',
+  },
+  {
+    id: 'five-processes',
+    title: 'five Processes (loop)',
+    query: 'kind=sleep&tasks=1,1,1,1,1&strategies=processes',
+    row: 'Processes',
+    kind: 'parallel',
+  },
+  {
+    id: 'pool',
+    title: 'ProcessPool [3,2,1], 3 workers',
+    query: 'kind=sleep&tasks=3,2,1&strategies=pool&workers=3',
+    row: 'Pool',
+    kind: 'parallel',
+  },
 ];
 
 // ------------------------------------------------------------------ infrastructure
@@ -126,24 +174,34 @@ const OUT_DIR = 'node_modules/.cache/pp-bench/dist';
 
 function build() {
   log(`building (vite build --outDir ${OUT_DIR})…`);
-  const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'warn'], {
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'warn'],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) throw new Error('vite build failed');
 }
 
 function checkBuilt() {
   for (const f of ['index.html', 'bench.html']) {
     if (!existsSync(path.join(OUT_DIR, f))) {
-      throw new Error(`${OUT_DIR}/${f} is missing: run without --no-build (is bench.html in build.rolldownOptions.input?)`);
+      throw new Error(
+        `${OUT_DIR}/${f} is missing: run without --no-build (is bench.html in build.rolldownOptions.input?)`,
+      );
     }
   }
 }
 
 async function startServer(port) {
-  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--outDir', OUT_DIR, '--port', String(port), '--strictPort'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const server = spawn(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'preview', '--outDir', OUT_DIR, '--port', String(port), '--strictPort'],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   server.stderr.on('data', (d) => (stderr += d));
   const base = `http://localhost:${port}`;
@@ -152,7 +210,8 @@ async function startServer(port) {
     try {
       const res = await fetch(`${base}/bench.html`);
       if (res.ok) {
-        if (res.headers.get('cross-origin-embedder-policy') !== 'require-corp') log('warning: preview serves no COEP header');
+        if (res.headers.get('cross-origin-embedder-policy') !== 'require-corp')
+          log('warning: preview serves no COEP header');
         return { base, stop: () => server.kill() };
       }
     } catch {
@@ -165,7 +224,8 @@ async function startServer(port) {
 }
 
 async function launchBrowser() {
-  const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const executablePath =
+    process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
   return chromium.launch({
     ...(executablePath ? { executablePath } : {}),
     args: [
@@ -198,8 +258,13 @@ function pythonCommand() {
 
 function runPython(cmd, script, args, timeoutMs) {
   const out = path.join(os.tmpdir(), `pp-bench-${process.pid}-${path.basename(script, '.py')}.json`);
-  const r = spawnSync(cmd, [script, ...args, '--json', out], { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 16 << 20 });
-  if (r.status !== 0) throw new Error(`${script} failed (${r.status ?? r.signal}): ${(r.stderr || '').trim().slice(-500)}`);
+  const r = spawnSync(cmd, [script, ...args, '--json', out], {
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 16 << 20,
+  });
+  if (r.status !== 0)
+    throw new Error(`${script} failed (${r.status ?? r.signal}): ${(r.stderr || '').trim().slice(-500)}`);
   const data = JSON.parse(readFileSync(out, 'utf8'));
   rmSync(out, { force: true });
   return data;
@@ -210,7 +275,8 @@ function runPython(cmd, script, args, timeoutMs) {
 /** Suite 2: the chapter's examples and a CPU-bound version in CPython, alone on the machine. */
 function suiteCPython() {
   const py = pythonCommand();
-  if (!py) return { skipped: 'python3 not found on PATH: CPython suite skipped, sleep budgets use the 150 ms fallback' };
+  if (!py)
+    return { skipped: 'python3 not found on PATH: CPython suite skipped, sleep budgets use the 150 ms fallback' };
   log(`CPython: ${py.version}, chapter examples ×${REPS.python}…`);
   const chapter = runPython(py.cmd, 'bench/python/chapter.py', ['--repeat', String(REPS.python)], 300_000);
   log(`CPython: CPU-bound sequential / 2 processes / 2 threads ×${REPS.python}…`);
@@ -223,12 +289,23 @@ function suiteCPython() {
     ['--repeat', String(REPS.python), '--start-method', 'spawn', '--only', 'two-processes,five-processes,pool'],
     300_000,
   );
-  const cpu = runPython(py.cmd, 'bench/python/cpu.py', ['--repeat', String(REPS.python), '--seconds', String(CPU_TASK_S)], 300_000);
+  const cpu = runPython(
+    py.cmd,
+    'bench/python/cpu.py',
+    ['--repeat', String(REPS.python), '--seconds', String(CPU_TASK_S)],
+    300_000,
+  );
   const examplesOf = (data) => {
     const out = {};
     for (const [id, e] of Object.entries(data.examples)) {
       const wall = summary(e.wallS);
-      out[id] = { idealS: e.idealS, wallS: e.wallS, wall, overheadMs: (wall.median - e.idealS) * 1000, completionOrder: e.completionOrder };
+      out[id] = {
+        idealS: e.idealS,
+        wallS: e.wallS,
+        wall,
+        overheadMs: (wall.median - e.idealS) * 1000,
+        completionOrder: e.completionOrder,
+      };
     }
     return out;
   };
@@ -270,8 +347,15 @@ async function suiteWorkerStart(context, base, errors) {
       warm.push(await page.evaluate((n) => window.__bench.workerStart(n), count));
     }
     await page.close();
-    out.push({ workers: count, freshMs: fresh.allMs, warm: summary(warm.map((w) => w.allMs)), warmFirstReply: summary(warm.map((w) => w.firstMs)) });
-    log(`worker start ×${count}: fresh ${fresh.allMs.toFixed(1)} ms, warm median ${out.at(-1).warm.median.toFixed(1)} ms`);
+    out.push({
+      workers: count,
+      freshMs: fresh.allMs,
+      warm: summary(warm.map((w) => w.allMs)),
+      warmFirstReply: summary(warm.map((w) => w.firstMs)),
+    });
+    log(
+      `worker start ×${count}: fresh ${fresh.allMs.toFixed(1)} ms, warm median ${out.at(-1).warm.median.toFixed(1)} ms`,
+    );
   }
   return out;
 }
@@ -289,7 +373,8 @@ async function suiteDispatch(context, base, errors) {
     const order = impls.map((_, k) => impls[(k + Math.max(0, round)) % impls.length]);
     for (const impl of order) {
       const r = await page.evaluate(([i, n, w]) => window.__bench.dispatch(i, n, w), [impl, DISPATCH_TASKS, workers]);
-      if (r.completed !== DISPATCH_TASKS) throw new Error(`dispatch ${impl}: ${r.completed} of ${DISPATCH_TASKS} tasks completed`);
+      if (r.completed !== DISPATCH_TASKS)
+        throw new Error(`dispatch ${impl}: ${r.completed} of ${DISPATCH_TASKS} tasks completed`);
       if (round >= 0) runs[impl].push(r.perTaskUs);
       await sleep(50);
     }
@@ -364,7 +449,10 @@ async function suiteFidelity(context, base, errors, python) {
 }
 
 /** Rate summary of a list of achieved rates (1 = the calibrated rate). */
-const rateSummary = (rates) => ({ ...summary(rates), worstOff: rates.length ? Math.max(...rates.map((r) => Math.abs(r - 1))) : NaN });
+const rateSummary = (rates) => ({
+  ...summary(rates),
+  worstOff: rates.length ? Math.max(...rates.map((r) => Math.abs(r - 1))) : NaN,
+});
 
 /**
  * Suite 5: CPU tasks (one per core) on 1 … cores pool workers vs sequential, and threads, in the
@@ -380,7 +468,15 @@ async function suiteCpu(context, base, errors, cores, python) {
   // --quick: only the pool with one Worker per core.
   for (let k = QUICK ? cores : 1; k <= cores; k += 1) {
     const strategies = k === cores ? 'sequential,pool,threads' : 'sequential,pool';
-    const runs = await appRuns(context, base, errors, `kind=cpu&tasks=${tasks}&strategies=${strategies}&workers=${k}`, REPS.cpu, 120_000, readCpuRun);
+    const runs = await appRuns(
+      context,
+      base,
+      errors,
+      `kind=cpu&tasks=${tasks}&strategies=${strategies}&workers=${k}`,
+      REPS.cpu,
+      120_000,
+      readCpuRun,
+    );
     const seq = runs.map((r) => rowFor(r.rows, 'Sequential').wallS);
     const poolRows = runs.map((r) => rowFor(r.rows, 'Pool'));
     const pool = poolRows.map((r) => r.wallS);
@@ -400,9 +496,15 @@ async function suiteCpu(context, base, errors, cores, python) {
         other: median(poolRows.map((r) => r.otherMs)),
       },
       // Per run, as the app's CPU self-check shows it (null where the page showed none).
-      appRates: { calibrationKStepsPerMs: runs.map((r) => r.check?.kStepsPerMs ?? null), sequential: appRate('Sequential'), pool: appRate('Pool') },
+      appRates: {
+        calibrationKStepsPerMs: runs.map((r) => r.check?.kStepsPerMs ?? null),
+        sequential: appRate('Sequential'),
+        pool: appRate('Pool'),
+      },
     });
-    log(`cpu pool ${k} worker(s): median ${median(pool).toFixed(3)} s vs sequential ${median(seq).toFixed(3)} s → ${median(speedups).toFixed(2)}×`);
+    log(
+      `cpu pool ${k} worker(s): median ${median(pool).toFixed(3)} s vs sequential ${median(seq).toFixed(3)} s → ${median(speedups).toFixed(2)}×`,
+    );
     if (k === cores) {
       const th = runs.map((r) => rowFor(r.rows, 'Threads').wallS);
       const ratios = th.map((t, i) => t / seq[i]);
@@ -417,7 +519,10 @@ async function suiteCpu(context, base, errors, cores, python) {
   await page.goto(`${base}/bench.html`);
   await page.waitForFunction(() => window.__bench !== undefined, null, { timeout: 30_000 });
   const reps = REPS.cpu;
-  const e = await page.evaluate(([t, w, d, r]) => window.__bench.engineCpu(t, w, d, r), [cores, cores, CPU_TASK_S, reps]);
+  const e = await page.evaluate(
+    ([t, w, d, r]) => window.__bench.engineCpu(t, w, d, r),
+    [cores, cores, CPU_TASK_S, reps],
+  );
   await page.close();
   const speedups = e.runs.map((r) => r.sequentialMs / r.poolMs);
   const rates = (strategy, runs = e.runs) => runs.flatMap((r) => r.rates[strategy].map((x) => x.rate));
@@ -432,7 +537,13 @@ async function suiteCpu(context, base, errors, cores, python) {
     calibration: e.calibration,
     recalibration: e.recalibration,
     // Per run: each task's share of the calibrated rate, with the Worker it ran on.
-    runs: e.runs.map((r, i) => ({ run: i + 1, sequentialMs: r.sequentialMs, processesMs: r.processesMs, poolMs: r.poolMs, rates: r.rates })),
+    runs: e.runs.map((r, i) => ({
+      run: i + 1,
+      sequentialMs: r.sequentialMs,
+      processesMs: r.processesMs,
+      poolMs: r.poolMs,
+      rates: r.rates,
+    })),
     rates: {
       warm: rateSummary(rates('sequential')),
       fresh: rateSummary([...rates('processes'), ...rates('pool')]),
@@ -447,7 +558,15 @@ async function suiteCpu(context, base, errors, cores, python) {
       `calibration ${(e.calibration.unitsPerMs / 1000).toFixed(0)}k steps/ms (after: ${(e.recalibration.unitsPerMs / 1000).toFixed(0)}k); ` +
       `rates warm ${pct(engine.rates.warm.min)}–${pct(engine.rates.warm.max)}, fresh ${pct(engine.rates.fresh.min)}–${pct(engine.rates.fresh.max)}`,
   );
-  return { taskS: CPU_TASK_S, tasks: cores, sequential: summary(sequential), pools, threads, engine, cpython: python?.cpu ?? null };
+  return {
+    taskS: CPU_TASK_S,
+    tasks: cores,
+    sequential: summary(sequential),
+    pools,
+    threads,
+    engine,
+    cpython: python?.cpu ?? null,
+  };
 }
 
 /** Probes how fast the page answers while `work` runs: max round trip of a trivial evaluate. */
@@ -500,12 +619,20 @@ async function uiAppRun(context, base, errors, n) {
     window.__perf.startFrames();
   });
   const end = page.evaluate(() => window.__perf.nextRunEnd(120_000));
-  const { result, latencies } = await probeWhile(page, (async () => {
-    await runButton(page).click();
-    return end;
-  })());
+  const { result, latencies } = await probeWhile(
+    page,
+    (async () => {
+      await runButton(page).click();
+      return end;
+    })(),
+  );
   const heapAfter = await heapMB(page, cdp, false);
-  const m = await page.evaluate(() => ({ frames: window.__perf.stopFrames(), longtasks: [...window.__perf.longtasks], clickAt: window.__perf.runClickAt, firstBarAt: window.__perf.firstBarAt }));
+  const m = await page.evaluate(() => ({
+    frames: window.__perf.stopFrames(),
+    longtasks: [...window.__perf.longtasks],
+    clickAt: window.__perf.runClickAt,
+    firstBarAt: window.__perf.firstBarAt,
+  }));
   // Long tasks right after the run: drawing the final timeline and the results chart.
   await sleep(1500);
   const after = await page.evaluate(() => [...window.__perf.longtasks]);
@@ -543,7 +670,10 @@ async function uiAppRejects(context, base, errors, n) {
   await page.goto(`${base}/?kind=sleep&tasks=1,1&strategies=pool`);
   await waitReady(page);
   await page.getByRole('textbox', { name: 'Task durations (s)' }).fill(tasks);
-  const alert = page.getByRole('alert').filter({ hasText: /^\s*Task durations \(s\)/ }).first();
+  const alert = page
+    .getByRole('alert')
+    .filter({ hasText: /^\s*Task durations \(s\)/ })
+    .first();
   await alert.waitFor({ timeout: 30_000 });
   const text = (await alert.textContent()).trim();
   const t = performance.now();
@@ -567,10 +697,16 @@ async function uiEngineRun(context, base, errors, n, workers) {
   });
   const { result, latencies } = await probeWhile(
     page,
-    page.evaluate(([t, w]) => window.__bench.engineLoad(t, w, 0.001).then((r) => ({ ...r, at: performance.now() })), [n, workers]),
+    page.evaluate(
+      ([t, w]) => window.__bench.engineLoad(t, w, 0.001).then((r) => ({ ...r, at: performance.now() })),
+      [n, workers],
+    ),
   );
   const heapAfter = await heapMB(page, cdp, false);
-  const m = await page.evaluate(() => ({ frames: window.__perf.stopFrames(), longtasks: [...window.__perf.longtasks] }));
+  const m = await page.evaluate(() => ({
+    frames: window.__perf.stopFrames(),
+    longtasks: [...window.__perf.longtasks],
+  }));
   const heapAfterGc = await heapMB(page, cdp, true);
   await page.close();
   const during = longTasksIn(m.longtasks, from, result.at);
@@ -594,7 +730,9 @@ async function suiteUi(context, base, errors, cores) {
   for (let i = 0; i < REPS.ui; i += 1) {
     app1000.push(await uiAppRun(context, base, errors, 1000));
     const r = app1000.at(-1);
-    log(`ui 1,000 tasks: ${r.status} in ${r.clickToDoneMs.toFixed(0)} ms, longest long task ${r.longestLongTaskMs.toFixed(0)} ms, ${r.fps.toFixed(0)} fps`);
+    log(
+      `ui 1,000 tasks: ${r.status} in ${r.clickToDoneMs.toFixed(0)} ms, longest long task ${r.longestLongTaskMs.toFixed(0)} ms, ${r.fps.toFixed(0)} fps`,
+    );
   }
   const out = { app1000 };
   if (!QUICK) {
@@ -602,7 +740,9 @@ async function suiteUi(context, base, errors, cores) {
     out.app10000 = await uiAppRejects(context, base, errors, 10000);
     out.engine10000 = await uiEngineRun(context, base, errors, 10000, cores);
     const r = out.engine10000;
-    log(`engine 10,000 tasks: ${r.status} in ${r.wallS.toFixed(2)} s, longest long task ${r.longestLongTaskMs.toFixed(0)} ms, probe ≤ ${r.maxProbeMs.toFixed(0)} ms`);
+    log(
+      `engine 10,000 tasks: ${r.status} in ${r.wallS.toFixed(2)} s, longest long task ${r.longestLongTaskMs.toFixed(0)} ms, probe ≤ ${r.maxProbeMs.toFixed(0)} ms`,
+    );
   }
   return out;
 }
@@ -617,7 +757,13 @@ function evaluateBudgets(results) {
   for (const f of results.fidelity ?? []) {
     if (f.id === 'sequential') {
       const limit = f.idealS * 1000 + b.sleep.sequentialMaxOverIdealMs;
-      add(`fidelity.${f.id}`, `${f.title}: median ≤ ideal + ${b.sleep.sequentialMaxOverIdealMs} ms`, `≤ ${limit.toFixed(0)} ms`, `${(f.wall.median * 1000).toFixed(0)} ms`, f.wall.median * 1000 <= limit);
+      add(
+        `fidelity.${f.id}`,
+        `${f.title}: median ≤ ideal + ${b.sleep.sequentialMaxOverIdealMs} ms`,
+        `≤ ${limit.toFixed(0)} ms`,
+        `${(f.wall.median * 1000).toFixed(0)} ms`,
+        f.wall.median * 1000 <= limit,
+      );
     } else if (python && f.cpython) {
       const useSpawn = b.sleep.cpythonStartMethod === 'spawn' && f.cpythonSpawn;
       const ref = useSpawn ? f.cpythonSpawn : f.cpython;
@@ -633,7 +779,13 @@ function evaluateBudgets(results) {
       );
     } else {
       const limit = b.sleep.parallelMaxOverheadMsWithoutPython;
-      add(`fidelity.${f.id}`, `${f.title}: median overhead ≤ ${limit} ms (no python3)`, `≤ ${limit} ms`, `${f.overheadMs.median.toFixed(0)} ms`, f.overheadMs.median <= limit);
+      add(
+        `fidelity.${f.id}`,
+        `${f.title}: median overhead ≤ ${limit} ms (no python3)`,
+        `≤ ${limit} ms`,
+        `${f.overheadMs.median.toFixed(0)} ms`,
+        f.overheadMs.median <= limit,
+      );
     }
   }
   if (results.cpu) {
@@ -663,22 +815,47 @@ function evaluateBudgets(results) {
     }
     if (results.cpu.threads) {
       const r = results.cpu.threads.vsSequential;
-      add('cpu.threads', 'Threads analog time ÷ sequential time (GIL lesson)', `≥ ${b.cpu.threadsMinVsSequential}`, r.toFixed(2), r >= b.cpu.threadsMinVsSequential);
+      add(
+        'cpu.threads',
+        'Threads analog time ÷ sequential time (GIL lesson)',
+        `≥ ${b.cpu.threadsMinVsSequential}`,
+        r.toFixed(2),
+        r >= b.cpu.threadsMinVsSequential,
+      );
     }
   }
   if (results.dispatch) {
     const r = results.dispatch.oursVsWorkerpool;
-    add('dispatch', 'Our pool µs/task ÷ workerpool µs/task', `≤ ${b.dispatch.maxRatioVsWorkerpool}`, r.toFixed(2), r <= b.dispatch.maxRatioVsWorkerpool);
+    add(
+      'dispatch',
+      'Our pool µs/task ÷ workerpool µs/task',
+      `≤ ${b.dispatch.maxRatioVsWorkerpool}`,
+      r.toFixed(2),
+      r <= b.dispatch.maxRatioVsWorkerpool,
+    );
   }
   if (results.ui) {
     const runs = results.ui.app1000;
     const longest = Math.max(...runs.map((r) => r.longestLongTaskMs));
-    add('ui.1000.longtask', '1,000-task run: longest main-thread long task', `≤ ${b.ui.run1000.maxLongTaskMs} ms`, longest > 0 ? `${longest.toFixed(0)} ms` : 'none', longest <= b.ui.run1000.maxLongTaskMs);
+    add(
+      'ui.1000.longtask',
+      '1,000-task run: longest main-thread long task',
+      `≤ ${b.ui.run1000.maxLongTaskMs} ms`,
+      longest > 0 ? `${longest.toFixed(0)} ms` : 'none',
+      longest <= b.ui.run1000.maxLongTaskMs,
+    );
     const fps = median(runs.map((r) => r.fps));
-    add('ui.1000.fps', '1,000-task run: frames per second while drawing (median)', `≥ ${b.ui.run1000.minFps}`, fps.toFixed(0), fps >= b.ui.run1000.minFps);
+    add(
+      'ui.1000.fps',
+      '1,000-task run: frames per second while drawing (median)',
+      `≥ ${b.ui.run1000.minFps}`,
+      fps.toFixed(0),
+      fps >= b.ui.run1000.minFps,
+    );
     const e = results.ui.engine10000;
     if (e) {
-      const ok = e.completed && e.maxProbeMs <= b.ui.run10000.maxProbeMs && e.longestLongTaskMs <= b.ui.run10000.maxLongTaskMs;
+      const ok =
+        e.completed && e.maxProbeMs <= b.ui.run10000.maxProbeMs && e.longestLongTaskMs <= b.ui.run10000.maxLongTaskMs;
       add(
         'ui.10000',
         '10,000-task run (engine + store, bench page) completes, page responsive',
@@ -691,7 +868,13 @@ function evaluateBudgets(results) {
   }
   if (results.bundle) {
     const kb = results.bundle.initialJs.gzipBytes / 1024;
-    add('bundle.js', 'Initial JS, gzip', `≤ ${b.bundle.initialJsMaxGzipKB} KB`, `${kb.toFixed(1)} KB`, kb <= b.bundle.initialJsMaxGzipKB);
+    add(
+      'bundle.js',
+      'Initial JS, gzip',
+      `≤ ${b.bundle.initialJsMaxGzipKB} KB`,
+      `${kb.toFixed(1)} KB`,
+      kb <= b.bundle.initialJsMaxGzipKB,
+    );
   }
   return out;
 }
@@ -729,7 +912,9 @@ async function main() {
   // CPython first and alone: no browser competing for the cores.
   if (want('cpython')) {
     if (!QUICK) await quiet('cpython');
-    results.cpython = QUICK ? { skipped: '--quick: CPython suite skipped' } : await guard('cpython', () => suiteCPython());
+    results.cpython = QUICK
+      ? { skipped: '--quick: CPython suite skipped' }
+      : await guard('cpython', () => suiteCPython());
   }
 
   const server = await startServer(opts.port);
@@ -760,7 +945,8 @@ async function main() {
       workerpool: workerpoolVersion(),
     };
     const python = results.cpython && !results.cpython.skipped ? results.cpython : null;
-    if (want('start')) results.workerStart = await guard('worker start', () => suiteWorkerStart(context, server.base, errors));
+    if (want('start'))
+      results.workerStart = await guard('worker start', () => suiteWorkerStart(context, server.base, errors));
     if (want('dispatch')) {
       await quiet('dispatch');
       results.dispatch = await guard('dispatch', () => suiteDispatch(context, server.base, errors));
@@ -783,7 +969,10 @@ async function main() {
     server.stop();
   }
 
-  results.meta = { ...(results.meta ?? {}), loadAverage1m: { atStart: loadSeen[0], max: Math.max(...loadSeen), samples: loadSeen } };
+  results.meta = {
+    ...(results.meta ?? {}),
+    loadAverage1m: { atStart: loadSeen[0], max: Math.max(...loadSeen), samples: loadSeen },
+  };
   results.pageErrors = errors;
   results.failures = failures;
   results.budgets = QUICK ? [] : judgeOnlyQuiet(evaluateBudgets(results), results.loadGate);
@@ -811,7 +1000,8 @@ async function main() {
   const unjudged = results.budgets.filter((b) => b.ok === null);
   if (opts.check && !QUICK) {
     for (const m of misses) console.error(`bench: budget missed: ${m.what}: ${m.measured} (limit ${m.limit})`);
-    for (const u of unjudged) console.error(`bench: budget not judged (machine busy): ${u.what}: ${u.measured} (limit ${u.limit})`);
+    for (const u of unjudged)
+      console.error(`bench: budget not judged (machine busy): ${u.what}: ${u.measured} (limit ${u.limit})`);
     console.error(`bench: ${budgetSummary(results.budgets)}`);
     // 1: a judged budget was missed; 3: none missed, but some were not judged (the machine was busy).
     if (misses.length > 0) process.exitCode = 1;
@@ -849,7 +1039,10 @@ function gitCommit() {
   const r = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' });
   if (r.status !== 0) return null;
   // The bench's own output (bench/results/latest.json, written by the previous run) does not count.
-  const dirty = spawnSync('git', ['status', '--porcelain', '--', '.', ':(exclude)bench/results'], { encoding: 'utf8' }).stdout.trim() !== '';
+  const dirty =
+    spawnSync('git', ['status', '--porcelain', '--', '.', ':(exclude)bench/results'], {
+      encoding: 'utf8',
+    }).stdout.trim() !== '';
   return `${r.stdout.trim()}${dirty ? '+changes' : ''}`;
 }
 

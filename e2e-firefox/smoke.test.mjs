@@ -89,7 +89,7 @@ before(async () => {
   const executablePath = firefoxPath();
   assert.ok(
     executablePath,
-    'No Firefox found: run this through `node scripts/with-browser.mjs --need=firefox`, install Debian\'s `firefox-esr`, or set FIREFOX_PATH.',
+    "No Firefox found: run this through `node scripts/with-browser.mjs --need=firefox`, install Debian's `firefox-esr`, or set FIREFOX_PATH.",
   );
   await startServer();
   browser = await puppeteer.launch({
@@ -137,7 +137,13 @@ function readPage() {
     const label = el.getAttribute('aria-label');
     if (label) return squash(label);
     const by = el.getAttribute('aria-labelledby');
-    if (by) return squash(by.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+    if (by)
+      return squash(
+        by
+          .split(/\s+/)
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      );
     if (el.tagName === 'TABLE') return squash(el.querySelector(':scope > caption')?.textContent);
     return '';
   };
@@ -162,7 +168,9 @@ function readPage() {
       if (cells.length === 0) continue;
       const isHeader =
         row.closest('thead') !== null ||
-        cells.every((c) => c.getAttribute('role') === 'columnheader' || (c.tagName === 'TH' && c.getAttribute('scope') !== 'row'));
+        cells.every(
+          (c) => c.getAttribute('role') === 'columnheader' || (c.tagName === 'TH' && c.getAttribute('scope') !== 'row'),
+        );
       const texts = cells.map((c) => squash(c.innerText ?? c.textContent));
       if (isHeader) headers.push(...texts);
       else if (/^(Sequential|Processes|Pool|Threads)\b/.test(texts[0] ?? '')) rows.push(texts);
@@ -183,7 +191,9 @@ function readPage() {
     isolated: globalThis.crossOriginIsolated === true,
     cores: navigator.hardwareConcurrency,
     status: squash(find('[role=status]', 'Run status')?.textContent),
-    alerts: Array.from(document.querySelectorAll('[role=alert]')).map((e) => squash(e.textContent)).filter(Boolean),
+    alerts: Array.from(document.querySelectorAll('[role=alert]'))
+      .map((e) => squash(e.textContent))
+      .filter(Boolean),
     lines,
     headers,
     rows,
@@ -286,35 +296,39 @@ test('Firefox · preset 1 · task(1); task(2): printed in order, about 2 s', { t
   t.diagnostic(`preset 1: sequential ${seconds.toFixed(2)} s, crossOriginIsolated ${seen.isolated}`);
 });
 
-test('Firefox · preset 4 · ProcessPool 3,2,1 on 3 workers: done 3, 2, 1 in about 3 s', { timeout: 120_000 }, async (t) => {
-  const seen = await runPreset('kind=sleep&tasks=3,2,1&strategies=pool&workers=3&run=1', 1, 60_000);
-  const events = taskEvents(seen.lines, 'pool');
-  assert.deepEqual(
-    events.filter((e) => e.endsWith('started')),
-    ['Task 1 started', 'Task 2 started', 'Task 3 started'],
-    'submitted in order',
-  );
-  assert.deepEqual(
-    events.filter((e) => e.endsWith('completed')),
-    ['Task 3 completed', 'Task 2 completed', 'Task 1 completed'],
-    'as_completed: the 1 s task first, the 3 s task last',
-  );
-  const seconds = executionTime(seen.lines, 'pool');
-  assertBetween(seconds, 2.95, 3.6, '[pool] Execution Time');
-  assert.equal(wallClock(seen, 'Pool').toFixed(2), seconds.toFixed(2), 'Results wall-clock equals the Console');
-  const bs = bars(seen, 'Pool');
-  assert.deepEqual(
-    bs.map((b) => b.task),
-    [1, 2, 3],
-    `one bar per task in ${JSON.stringify(seen.bars)}`,
-  );
-  assertBetween(bs[2].end, 0.95, 1.6, 'end of task 3 (1 s)');
-  assertBetween(bs[1].end, 1.95, 2.6, 'end of task 2 (2 s)');
-  assertBetween(bs[0].end, 2.95, 3.6, 'end of task 1 (3 s)');
-  t.diagnostic(
-    `preset 4: pool ${seconds.toFixed(2)} s; task ends 3→${bs[2].end.toFixed(2)} 2→${bs[1].end.toFixed(2)} 1→${bs[0].end.toFixed(2)} s`,
-  );
-});
+test(
+  'Firefox · preset 4 · ProcessPool 3,2,1 on 3 workers: done 3, 2, 1 in about 3 s',
+  { timeout: 120_000 },
+  async (t) => {
+    const seen = await runPreset('kind=sleep&tasks=3,2,1&strategies=pool&workers=3&run=1', 1, 60_000);
+    const events = taskEvents(seen.lines, 'pool');
+    assert.deepEqual(
+      events.filter((e) => e.endsWith('started')),
+      ['Task 1 started', 'Task 2 started', 'Task 3 started'],
+      'submitted in order',
+    );
+    assert.deepEqual(
+      events.filter((e) => e.endsWith('completed')),
+      ['Task 3 completed', 'Task 2 completed', 'Task 1 completed'],
+      'as_completed: the 1 s task first, the 3 s task last',
+    );
+    const seconds = executionTime(seen.lines, 'pool');
+    assertBetween(seconds, 2.95, 3.6, '[pool] Execution Time');
+    assert.equal(wallClock(seen, 'Pool').toFixed(2), seconds.toFixed(2), 'Results wall-clock equals the Console');
+    const bs = bars(seen, 'Pool');
+    assert.deepEqual(
+      bs.map((b) => b.task),
+      [1, 2, 3],
+      `one bar per task in ${JSON.stringify(seen.bars)}`,
+    );
+    assertBetween(bs[2].end, 0.95, 1.6, 'end of task 3 (1 s)');
+    assertBetween(bs[1].end, 1.95, 2.6, 'end of task 2 (2 s)');
+    assertBetween(bs[0].end, 2.95, 3.6, 'end of task 1 (3 s)');
+    t.diagnostic(
+      `preset 4: pool ${seconds.toFixed(2)} s; task ends 3→${bs[2].end.toFixed(2)} 2→${bs[1].end.toFixed(2)} 1→${bs[0].end.toFixed(2)} s`,
+    );
+  },
+);
 
 test('Firefox · preset 5 · CPU-bound: the pool beats sequential, threads do not', { timeout: 180_000 }, async (t) => {
   const seen = await runPreset('kind=cpu&tasks=1,1&strategies=sequential,pool,threads&workers=2&run=1', 3, 120_000);

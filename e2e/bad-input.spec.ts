@@ -22,7 +22,6 @@ import {
 } from './helpers';
 import type { Page } from '@playwright/test';
 
-
 interface Case {
   /** query string after `/` */
   query: string;

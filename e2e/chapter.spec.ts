@@ -47,8 +47,14 @@ async function checkRun(
   const events = taskEvents(lines, tag);
   expect(events).toHaveLength(opts.tasks.length * 2);
   for (let n = 1; n <= opts.tasks.length; n++) {
-    expect(events.filter((e) => e.task === n && e.event === 'started'), `Task ${n} started once`).toHaveLength(1);
-    expect(events.filter((e) => e.task === n && e.event === 'completed'), `Task ${n} completed once`).toHaveLength(1);
+    expect(
+      events.filter((e) => e.task === n && e.event === 'started'),
+      `Task ${n} started once`,
+    ).toHaveLength(1);
+    expect(
+      events.filter((e) => e.task === n && e.event === 'completed'),
+      `Task ${n} completed once`,
+    ).toHaveLength(1);
   }
 
   // Results: one row, the same wall-clock as the Console, the ideal time, a speedup.
@@ -56,7 +62,9 @@ async function checkRun(
   expectResultColumns(res);
   expect(res.rows.map((r) => r[0])).toEqual([STRATEGY_NAMES[tag]]);
   const row = rowFor(res, STRATEGY_NAMES[tag]);
-  expect(num(cell(res, row, 'Wall-clock (s)')).toFixed(2), 'Wall-clock equals the Console time').toBe(seconds.toFixed(2));
+  expect(num(cell(res, row, 'Wall-clock (s)')).toFixed(2), 'Wall-clock equals the Console time').toBe(
+    seconds.toFixed(2),
+  );
   expect(num(cell(res, row, 'Ideal (s)')).toFixed(2)).toBe(opts.ideal);
   expect(Number.isFinite(num(cell(res, row, 'Overhead (ms)')))).toBe(true);
   const speedup = cell(res, row, 'Speedup');
@@ -137,8 +145,16 @@ test.describe('the chapter, preset by preset', () => {
     });
 
     const events = taskEvents(lines, 'processes');
-    expect(events.slice(0, 5).map((e) => e.event), 'all five started before any completed').toEqual(Array<string>(5).fill('started'));
-    expect(events.slice(0, 5).map((e) => e.task).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]);
+    expect(
+      events.slice(0, 5).map((e) => e.event),
+      'all five started before any completed',
+    ).toEqual(Array<string>(5).fill('started'));
+    expect(
+      events
+        .slice(0, 5)
+        .map((e) => e.task)
+        .sort((a, b) => a - b),
+    ).toEqual([1, 2, 3, 4, 5]);
     expect(events.slice(5).map((e) => e.event)).toEqual(Array<string>(5).fill('completed'));
 
     expect(new Set(bs.map((b) => b.worker)).size, 'one worker per process').toBe(5);
@@ -158,14 +174,18 @@ test.describe('the chapter, preset by preset', () => {
     const { lines, bars: bs } = await checkRun(page, 'pool', { tasks: [3, 2, 1], wall: [2.95, 3.5], ideal: '3.00' });
 
     const events = taskEvents(lines, 'pool');
-    expect(events.filter((e) => e.event === 'started').map((e) => e.task), 'submitted in order').toEqual([1, 2, 3]);
+    expect(
+      events.filter((e) => e.event === 'started').map((e) => e.task),
+      'submitted in order',
+    ).toEqual([1, 2, 3]);
     expect(
       events.filter((e) => e.event === 'completed').map((e) => e.task),
       'as_completed: the 1 s task first, the 3 s task last',
     ).toEqual([3, 2, 1]);
-    expect(events.slice(0, 3).map((e) => e.event), 'all three started before any completed').toEqual(
-      Array<string>(3).fill('started'),
-    );
+    expect(
+      events.slice(0, 3).map((e) => e.event),
+      'all three started before any completed',
+    ).toEqual(Array<string>(3).fill('started'));
 
     expect(new Set(bs.map((b) => b.worker)).size, 'three tasks on three distinct workers').toBe(3);
     const [b1, b2, b3] = bs;

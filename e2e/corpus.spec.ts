@@ -19,7 +19,6 @@ import {
   type Field,
 } from './helpers';
 
-
 /** The parser quotes at most this many characters of a bad value. */
 const QUOTE_MAX = 40;
 
@@ -154,7 +153,8 @@ test.describe('bad-input corpus (each link also has run=1)', () => {
       if (workers !== undefined && (workers === '' || NUMERIC.test(workers))) {
         await expect(workersBox(page), 'the number box shows the value verbatim').toHaveValue(workers);
       }
-      for (const field of c.bad) expect(searchParams(page).get(field), `${field} stays in the URL`).toBe(c.params[field]);
+      for (const field of c.bad)
+        expect(searchParams(page).get(field), `${field} stays in the URL`).toBe(c.params[field]);
 
       // Once the page is ready (warm worker, calibration) and a moment later, still nothing has run.
       await waitForSettled(page);

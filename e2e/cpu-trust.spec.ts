@@ -30,7 +30,13 @@ test('a 1 s cpu task computes for about 1 s in every Worker, run after run', asy
     for (const tag of tags) {
       const measured = await bars(page, tag);
       expect(measured, `${tag}: two bars in run ${run}`).toHaveLength(2);
-      for (const bar of measured) expectBetween(bar.end - bar.start, 0.8, 1.4, `run ${run}, ${tag} task ${bar.task} (warm and fresh Workers alike)`);
+      for (const bar of measured)
+        expectBetween(
+          bar.end - bar.start,
+          0.8,
+          1.4,
+          `run ${run}, ${tag} task ${bar.task} (warm and fresh Workers alike)`,
+        );
     }
     // Every strategy reports the rate its tasks achieved.
     const check = selfCheck(page);
@@ -56,7 +62,9 @@ test('the self-check says so when another program takes the cores, and offers to
     for (const hog of hogs) hog.kill('SIGKILL');
   }
   const check = selfCheck(page);
-  await expect(check.getByText(/Sequential computed at \d+ % of the calibrated rate — more than 15 % off/)).toBeVisible();
+  await expect(
+    check.getByText(/Sequential computed at \d+ % of the calibrated rate — more than 15 % off/),
+  ).toBeVisible();
   const recalibrate = check.getByRole('button', { name: 'Recalibrate' });
   await expect(recalibrate).toBeEnabled();
   await recalibrate.click();
@@ -69,7 +77,13 @@ test('the self-check says so when another program takes the cores, and offers to
 });
 
 /** Runs `count` cpu tasks of `durationS` under one strategy: it must end Done, with no false crash. */
-async function expectNoFalseCrash(page: Page, tag: StrategyTag, count: number, durationS: number, timeoutMs: number): Promise<void> {
+async function expectNoFalseCrash(
+  page: Page,
+  tag: StrategyTag,
+  count: number,
+  durationS: number,
+  timeoutMs: number,
+): Promise<void> {
   const tasks = Array.from({ length: count }, () => String(durationS)).join(',');
   await openReady(page, `?kind=cpu&tasks=${tasks}&strategies=${tag}`);
   await runAndWait(page, 1, timeoutMs);
@@ -93,11 +107,15 @@ test('heartbeat: 200 Workers starting at once under processes are not declared d
 
 for (const [what, handle] of [
   ['its script is blocked', (route: import('@playwright/test').Route) => route.abort('blockedbyclient')],
-  ['its script never answers', (route: import('@playwright/test').Route) => route.fulfill({
-      contentType: 'text/javascript',
-      headers: { 'cross-origin-embedder-policy': 'require-corp', 'cross-origin-resource-policy': 'same-origin' },
-      body: '// loads, never answers\n',
-    })],
+  [
+    'its script never answers',
+    (route: import('@playwright/test').Route) =>
+      route.fulfill({
+        contentType: 'text/javascript',
+        headers: { 'cross-origin-embedder-policy': 'require-corp', 'cross-origin-resource-policy': 'same-origin' },
+        body: '// loads, never answers\n',
+      }),
+  ],
 ] as const) {
   test(`a Worker that cannot start (${what}) gives an alert within 10 s, and Run tries again`, async ({ page }) => {
     test.setTimeout(60_000);
@@ -119,7 +137,7 @@ for (const [what, handle] of [
   });
 }
 
-test('the CPU kernel computes at the same rate whatever tier V8\'s JIT is at', async ({ page, browser, baseURL }) => {
+test("the CPU kernel computes at the same rate whatever tier V8's JIT is at", async ({ page, browser, baseURL }) => {
   test.setTimeout(120_000);
   // The calibration (steps per ms, measured in the warm Worker) with the default JIT …
   const calibration = async (p: import('@playwright/test').Page): Promise<number> => {
@@ -139,7 +157,12 @@ test('the CPU kernel computes at the same rate whatever tier V8\'s JIT is at', a
   try {
     const interpreted = await calibration(await slowJs.newPage());
     expect(optimised, 'calibration measured').toBeGreaterThan(0);
-    expectBetween(interpreted / optimised, 0.8, 1.25, `calibration with the JIT off (${interpreted}k) ÷ default (${optimised}k)`);
+    expectBetween(
+      interpreted / optimised,
+      0.8,
+      1.25,
+      `calibration with the JIT off (${interpreted}k) ÷ default (${optimised}k)`,
+    );
   } finally {
     await slowJs.close();
   }

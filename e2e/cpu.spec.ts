@@ -36,15 +36,24 @@ test('5 · CPU-bound: the pool beats sequential, threads do not', async ({ page 
 
   const res = await results(page);
   expectResultColumns(res);
-  expect(res.rows.map((r) => r[0]), 'rows in canonical order').toEqual(['Sequential', 'Pool', 'Threads']);
+  expect(
+    res.rows.map((r) => r[0]),
+    'rows in canonical order',
+  ).toEqual(['Sequential', 'Pool', 'Threads']);
 
   // Console: each strategy's lines, in canonical order, each with its Execution Time,
   // equal to the Results wall-clock.
   const lines = await consoleLines(page);
   const tags: StrategyTag[] = ['sequential', 'pool', 'threads'];
   const firstIndex = tags.map((tag) => lines.findIndex((l) => l.startsWith(`[${tag}] `)));
-  expect(firstIndex.every((i) => i >= 0), `every strategy printed: ${JSON.stringify(lines)}`).toBe(true);
-  expect([...firstIndex].sort((a, b) => a - b), 'strategies ran in canonical order').toEqual(firstIndex);
+  expect(
+    firstIndex.every((i) => i >= 0),
+    `every strategy printed: ${JSON.stringify(lines)}`,
+  ).toBe(true);
+  expect(
+    [...firstIndex].sort((a, b) => a - b),
+    'strategies ran in canonical order',
+  ).toEqual(firstIndex);
   const wall: Record<string, number> = {};
   for (const [tag, name] of [
     ['sequential', 'Sequential'],
@@ -53,8 +62,18 @@ test('5 · CPU-bound: the pool beats sequential, threads do not', async ({ page 
   ] as const) {
     const seconds = executionTime(lines, tag);
     const events = taskEvents(lines, tag);
-    expect(events.filter((e) => e.event === 'started').map((e) => e.task).sort((a, b) => a - b)).toEqual([1, 2]);
-    expect(events.filter((e) => e.event === 'completed').map((e) => e.task).sort((a, b) => a - b)).toEqual([1, 2]);
+    expect(
+      events
+        .filter((e) => e.event === 'started')
+        .map((e) => e.task)
+        .sort((a, b) => a - b),
+    ).toEqual([1, 2]);
+    expect(
+      events
+        .filter((e) => e.event === 'completed')
+        .map((e) => e.task)
+        .sort((a, b) => a - b),
+    ).toEqual([1, 2]);
     const row = rowFor(res, name);
     expect(num(cell(res, row, 'Wall-clock (s)')).toFixed(2), `${name} wall-clock equals the Console`).toBe(
       seconds.toFixed(2),
@@ -71,10 +90,13 @@ test('5 · CPU-bound: the pool beats sequential, threads do not', async ({ page 
 
   // Calibrated so one 1 s task computes for about 1 s alone: two in a row ≈ 2 s.
   expectBetween(seq, 1.4, 3.5, 'sequential CPU wall-clock');
-  expect(threads, `threads (${threads} s) are not faster than sequential (${seq} s) on CPU work`).toBeGreaterThanOrEqual(
-    0.85 * seq,
-  );
+  expect(
+    threads,
+    `threads (${threads} s) are not faster than sequential (${seq} s) on CPU work`,
+  ).toBeGreaterThanOrEqual(0.85 * seq);
 
   test.skip(cores < 2, `navigator.hardwareConcurrency is ${cores}: one core cannot run two processes at once`);
-  expect(pool, `pool (${pool} s) is clearly faster than sequential (${seq} s) with ${cores} cores`).toBeLessThan(0.8 * seq);
+  expect(pool, `pool (${pool} s) is clearly faster than sequential (${seq} s) with ${cores} cores`).toBeLessThan(
+    0.8 * seq,
+  );
 });

@@ -192,7 +192,8 @@ export async function results(page: Page): Promise<Results> {
   const { headers, rows } = await table.evaluate((el) => {
     const cellSel =
       ':scope > th, :scope > td, :scope > [role=cell], :scope > [role=gridcell], :scope > [role=rowheader], :scope > [role=columnheader]';
-    const text = (c: Element): string => ((c as HTMLElement).innerText ?? c.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const text = (c: Element): string =>
+      ((c as HTMLElement).innerText ?? c.textContent ?? '').replace(/\s+/g, ' ').trim();
     const headers: string[] = [];
     const rows: string[][] = [];
     for (const row of Array.from(el.querySelectorAll('tr, [role=row]'))) {
@@ -200,7 +201,9 @@ export async function results(page: Page): Promise<Results> {
       if (cells.length === 0) continue;
       const isHeader =
         row.closest('thead') !== null ||
-        cells.every((c) => c.getAttribute('role') === 'columnheader' || (c.tagName === 'TH' && c.getAttribute('scope') !== 'row'));
+        cells.every(
+          (c) => c.getAttribute('role') === 'columnheader' || (c.tagName === 'TH' && c.getAttribute('scope') !== 'row'),
+        );
       if (isHeader) headers.push(...cells.map(text));
       else rows.push(cells.map(text));
     }

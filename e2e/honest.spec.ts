@@ -28,7 +28,9 @@ const ones = (n: number): string => Array.from({ length: n }, () => '1').join(',
 
 // ---------------------------------------------------------------- 3 · speedup vs measured sequential
 
-test('speedup against the measured sequential run: a column of its own and the What happened text', async ({ page }) => {
+test('speedup against the measured sequential run: a column of its own and the What happened text', async ({
+  page,
+}) => {
   await page.goto('/?kind=sleep&tasks=1,1&strategies=sequential,pool&workers=2&run=1');
   await waitForDone(page, 2);
 
@@ -36,7 +38,9 @@ test('speedup against the measured sequential run: a column of its own and the W
   expectResultColumns(res); // the contract's columns are all still there, in order
   const header = res.headers.find((h) => h.includes(VS_SEQUENTIAL));
   expect(header, `a column "${VS_SEQUENTIAL}" in ${JSON.stringify(res.headers)}`).toBeDefined();
-  expect(res.headers.indexOf(header ?? ''), 'after the contract’s Speedup').toBeGreaterThan(res.headers.indexOf('Speedup'));
+  expect(res.headers.indexOf(header ?? ''), 'after the contract’s Speedup').toBeGreaterThan(
+    res.headers.indexOf('Speedup'),
+  );
 
   const pool = rowFor(res, 'Pool');
   const seq = rowFor(res, 'Sequential');
@@ -66,10 +70,14 @@ test('without a whole sequential run the column shows — and says why', async (
     // `—` on screen; the explanation is read by screen readers (and shown on hover).
     expect(text, `${name}`).toMatch(/^— No sequential run was measured in this Run/);
   }
-  const dash = resultsTable(page).getByRole('cell', { name: /No sequential run was measured/ }).first();
+  const dash = resultsTable(page)
+    .getByRole('cell', { name: /No sequential run was measured/ })
+    .first();
   await expect(dash).toHaveAttribute('title', /tick Sequential/);
   // The text falls back to the sum of the durations, and says so.
-  await expect(whatHappened(page).getByText(/^Pool with 2 workers/)).toContainText('no sequential run was measured to compare with');
+  await expect(whatHappened(page).getByText(/^Pool with 2 workers/)).toContainText(
+    'no sequential run was measured to compare with',
+  );
 });
 
 // ---------------------------------------------------------------- 6 · heavy links wait for a click
@@ -92,7 +100,8 @@ async function expectHeldBack(page: Page, query: string, why: RegExp): Promise<v
   const runBox = await runButton(page).boundingBox();
   const noteBox = await note.boundingBox();
   expect(runBox && noteBox, 'both on screen').toBeTruthy();
-  if (runBox && noteBox) expectBetween(noteBox.y - (runBox.y + runBox.height), 0, 80, 'gap between Run and the note (px)');
+  if (runBox && noteBox)
+    expectBetween(noteBox.y - (runBox.y + runBox.height), 0, 80, 'gap between Run and the note (px)');
 }
 
 test('the issue’s link with 200 cpu tasks under processes waits for Run', async ({ page }) => {
@@ -104,7 +113,9 @@ test('the issue’s link with 200 cpu tasks under processes waits for Run', asyn
   // The settings are loaded, ready for a click.
   await expect(page.getByRole('textbox', { name: 'Task durations (s)' })).toHaveValue(ones(200));
   await expect(page.getByRole('combobox', { name: 'Task kind' })).toHaveValue('cpu');
-  await expect(page.getByRole('group', { name: 'Strategies' }).getByRole('checkbox', { name: 'Processes' })).toBeChecked();
+  await expect(
+    page.getByRole('group', { name: 'Strategies' }).getByRole('checkbox', { name: 'Processes' }),
+  ).toBeChecked();
 });
 
 test('a link that would start 200 Workers at once waits; a click on Run runs it', async ({ page }) => {

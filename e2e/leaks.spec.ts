@@ -38,7 +38,6 @@ function prng(seed: number): () => number {
   };
 }
 
-
 async function setStrategies(page: Page, chosen: readonly StrategyTag[]): Promise<void> {
   for (const tag of STRATEGY_TAGS) await strategyBox(page, tag).setChecked(chosen.includes(tag));
 }
@@ -76,8 +75,13 @@ test('Stop at 50 seeded-random instants leaves no Worker but the warm one', asyn
     await runButton(page).click();
     await page.waitForTimeout(delayMs);
     // The run may already be over (a short one); then there is nothing to stop.
-    if (await stopButton(page).isEnabled()) await stopButton(page).click({ timeout: 1_000 }).catch(() => undefined);
-    await expect(runStatus(page), `${what}: ends within 1.5 s of Stop`).toHaveText(/^\s*(Stopped|Done)\b/, { timeout: 1_500 });
+    if (await stopButton(page).isEnabled())
+      await stopButton(page)
+        .click({ timeout: 1_000 })
+        .catch(() => undefined);
+    await expect(runStatus(page), `${what}: ends within 1.5 s of Stop`).toHaveText(/^\s*(Stopped|Done)\b/, {
+      timeout: 1_500,
+    });
     const status = (await runStatus(page).innerText()).trim().startsWith('Stopped') ? 'Stopped' : 'Done';
     outcomes[status] += 1;
 
@@ -149,7 +153,10 @@ async function manyRuns(browser: Browser, baseURL: string | undefined): Promise<
   console.log(
     `leaks: 100 runs → live Workers max ${Math.max(...workers)}; heap median first 5 ${(first / 1e6).toFixed(2)} MB, ` +
       `last 5 ${(last / 1e6).toFixed(2)} MB (${(growth * 100).toFixed(1)} %); every 10th run: ` +
-      readings.filter((_, i) => i % 10 === 9).map((r) => (r / 1e6).toFixed(2)).join(' '),
+      readings
+        .filter((_, i) => i % 10 === 9)
+        .map((r) => (r / 1e6).toFixed(2))
+        .join(' '),
   );
   expect(Math.max(...workers), 'live Workers after any run').toBeLessThanOrEqual(1);
   expect(pageErrors, 'uncaught errors in the page').toEqual([]);

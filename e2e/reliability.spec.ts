@@ -1,10 +1,11 @@
 // A crashed worker, a run measured in a hidden tab: nothing hangs, nothing lies.
 import { consoleLines, expect, liveWorkers, openReady, results, rowFor, runButton, runStatus, test } from './helpers';
 
-
 const crashButton = 'Crash a worker';
 
-test('a crashed pool Worker breaks the pool like BrokenProcessPool; nothing hangs, no Worker is left', async ({ page }) => {
+test('a crashed pool Worker breaks the pool like BrokenProcessPool; nothing hangs, no Worker is left', async ({
+  page,
+}) => {
   await openReady(page, '?kind=sleep&tasks=3,3,3&strategies=pool&workers=2');
   await runButton(page).click();
   await expect(runStatus(page)).toHaveText('Running…');
@@ -14,7 +15,9 @@ test('a crashed pool Worker breaks the pool like BrokenProcessPool; nothing hang
   await expect(runStatus(page)).toHaveText('Done', { timeout: 1500 });
   const lines = await consoleLines(page);
   expect(lines.filter((l) => /^\[pool\] Task \d raised WorkerCrashError: Worker crashed/.test(l))).toHaveLength(1);
-  expect(lines.filter((l) => l.includes('raised BrokenProcessPool: A process in the process pool was terminated abruptly'))).toHaveLength(2);
+  expect(
+    lines.filter((l) => l.includes('raised BrokenProcessPool: A process in the process pool was terminated abruptly')),
+  ).toHaveLength(2);
   expect(lines.some((l) => l.endsWith('completed'))).toBe(false);
   const res = await results(page);
   expect(rowFor(res, 'Pool (failed)')[0]).toBe('Pool (failed)');
@@ -51,6 +54,8 @@ test('a run measured while the tab was hidden says its timings are unreliable', 
     document.dispatchEvent(new Event('visibilitychange'));
   });
   await expect(runStatus(page)).toHaveText('Done');
-  await expect(page.getByText('Measured while the tab was hidden — timings unreliable', { exact: false })).toBeVisible();
+  await expect(
+    page.getByText('Measured while the tab was hidden — timings unreliable', { exact: false }),
+  ).toBeVisible();
   await expect(page.getByText(/Keep this tab in front and run again/)).toBeVisible();
 });

@@ -38,7 +38,10 @@ async function runThenStop(page: Page, tag: StrategyTag): Promise<void> {
   const stopped = lines.map((l) => stoppedAfterRe(tag).exec(l)).filter((m): m is RegExpExecArray => m !== null);
   expect(stopped, `one "[${tag}] Stopped after X.XX seconds" line in ${JSON.stringify(lines)}`).toHaveLength(1);
   expectBetween(Number(stopped[0]?.[1]), 0.5, 2.5, 'Stopped after');
-  expect(lines.filter((l) => executionTimeRe(tag).test(l)), 'no Execution Time line').toEqual([]);
+  expect(
+    lines.filter((l) => executionTimeRe(tag).test(l)),
+    'no Execution Time line',
+  ).toEqual([]);
   expect(lines, 'task 1 started').toContain(`[${tag}] Task 1 started`);
   expect(lines, 'task 1 (5 s) never completed').not.toContain(`[${tag}] Task 1 completed`);
 
@@ -60,12 +63,21 @@ async function expectFreshRun(page: Page, strategies: StrategyTag[]): Promise<vo
   const res = await results(page);
   expect(res.rows.map((r) => r[0])).toEqual(strategies.map((s) => STRATEGY_NAMES[s]));
   const lines = await consoleLines(page);
-  expect(lines.filter((l) => /Stopped after/.test(l)), 'no line left from the stopped run').toEqual([]);
+  expect(
+    lines.filter((l) => /Stopped after/.test(l)),
+    'no line left from the stopped run',
+  ).toEqual([]);
   const expected: string[] = [];
   for (const tag of strategies) expected.push(`[${tag}] Task 1 started`, `[${tag}] Task 1 completed`);
-  expect(taggedLines(lines).filter((l) => !/Execution Time/.test(l)), 'the Console starts fresh').toEqual(expected);
+  expect(
+    taggedLines(lines).filter((l) => !/Execution Time/.test(l)),
+    'the Console starts fresh',
+  ).toEqual(expected);
   for (const tag of strategies) {
-    expect(lines.filter((l) => executionTimeRe(tag).test(l)), `[${tag}] Execution Time`).toHaveLength(1);
+    expect(
+      lines.filter((l) => executionTimeRe(tag).test(l)),
+      `[${tag}] Execution Time`,
+    ).toHaveLength(1);
   }
   expect(taggedLines(lines)).toHaveLength(lines.length);
 }
@@ -80,10 +92,10 @@ test('Stop during a pool run keeps the partial measurement', async ({ page }) =>
   await openReady(page, '?tasks=5,5,5&strategies=pool&workers=2');
   await runThenStop(page, 'pool');
   const bs = await bars(page, 'pool');
-  expect(bs.filter((b) => b.task <= 2).map((b) => b.state), 'tasks 1 and 2 were cut by Stop').toEqual([
-    'stopped',
-    'stopped',
-  ]);
+  expect(
+    bs.filter((b) => b.task <= 2).map((b) => b.state),
+    'tasks 1 and 2 were cut by Stop',
+  ).toEqual(['stopped', 'stopped']);
   await strategyBox(page, 'sequential').check();
   await expectFreshRun(page, ['sequential', 'pool']);
 });

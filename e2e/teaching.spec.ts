@@ -77,7 +77,9 @@ test('ideal ghost bars, the "What happened" paragraph and the overhead breakdown
   // What happened, in words.
   await expect(page.getByRole('heading', { name: 'What happened' })).toBeVisible();
   await expect(
-    whatHappened(page).getByRole('paragraph').filter({ hasText: /^Pool with 2 workers ran 3 tasks in 2 waves:/ }),
+    whatHappened(page)
+      .getByRole('paragraph')
+      .filter({ hasText: /^Pool with 2 workers ran 3 tasks in 2 waves:/ }),
   ).toHaveCount(1);
 
   // Overhead = start-up + dispatch + other.
@@ -91,7 +93,12 @@ test('ideal ghost bars, the "What happened" paragraph and the overhead breakdown
   const other = num(cell(res, row, 'Other (ms)'));
   const overhead = num(cell(res, row, 'Overhead (ms)'));
   expect(startup, 'a pool starts new Workers, which costs time').toBeGreaterThan(0);
-  expectBetween(startup + dispatch + other, overhead - 2, overhead + 2, `start-up ${startup} + dispatch ${dispatch} + other ${other}`);
+  expectBetween(
+    startup + dispatch + other,
+    overhead - 2,
+    overhead + 2,
+    `start-up ${startup} + dispatch ${dispatch} + other ${other}`,
+  );
 });
 
 // ---------------------------------------------------------------- 2 · cores
@@ -108,7 +115,9 @@ test('CPU workers beyond the core count share cores, and the page says so', asyn
   await expect(pool.getByText(`beyond ${cores} cores`), 'one note per lane beyond the cores').toHaveCount(4 - cores);
   await expect(pool.getByText(/beyond \d+ cores/)).toHaveCount(4 - cores);
 
-  const paragraph = whatHappened(page).getByRole('paragraph').filter({ hasText: /^Pool with 4 workers/ });
+  const paragraph = whatHappened(page)
+    .getByRole('paragraph')
+    .filter({ hasText: /^Pool with 4 workers/ });
   await expect(paragraph).toHaveCount(1);
   await expect(paragraph).toContainText('workers shared');
   await expect(paragraph).toContainText('time-slices');
@@ -124,7 +133,9 @@ test.describe('results order', () => {
     const lines = await consoleLines(page);
     const completed = [3, 2, 1].map((n) => indexOfLine(lines, `[pool] Task ${n} completed`));
     const received = [1, 2, 3].map((n) => indexOfLine(lines, `[pool] Result of task ${n} received`));
-    expect(completed, `tasks complete shortest first: ${JSON.stringify(lines)}`).toEqual([...completed].sort((a, b) => a - b));
+    expect(completed, `tasks complete shortest first: ${JSON.stringify(lines)}`).toEqual(
+      [...completed].sort((a, b) => a - b),
+    );
     expect(received, 'results received in submission order').toEqual([...received].sort((a, b) => a - b));
     expect(received[0] ?? -1, 'the first result is received after the last task completes').toBeGreaterThan(
       Math.max(...completed),
@@ -144,7 +155,10 @@ test.describe('results order', () => {
     await waitForDone(page, 1);
 
     const lines = await consoleLines(page);
-    expect(lines.filter((l) => /received/.test(l)), 'no "received" lines with as_completed').toEqual([]);
+    expect(
+      lines.filter((l) => /received/.test(l)),
+      'no "received" lines with as_completed',
+    ).toEqual([]);
     const completed = [3, 2, 1].map((n) => indexOfLine(lines, `[pool] Task ${n} completed`));
     expect(completed, 'tasks complete shortest first').toEqual([...completed].sort((a, b) => a - b));
 
@@ -176,7 +190,10 @@ test.describe('sweep workers', () => {
     await expect(figure).toBeVisible();
     await expect(sweepRows(page)).toHaveCount(top);
     const sizes = await sweepRows(page).getByRole('rowheader').allTextContents();
-    expect(sizes.map((s) => Number(s.trim())), 'one row per pool size').toEqual(Array.from({ length: top }, (_, i) => i + 1));
+    expect(
+      sizes.map((s) => Number(s.trim())),
+      'one row per pool size',
+    ).toEqual(Array.from({ length: top }, (_, i) => i + 1));
     const headers = await sweepTable(page).getByRole('columnheader').allTextContents();
     const speedupCol = headers.map((h) => h.trim()).indexOf('Speedup');
     expect(speedupCol, 'a Speedup column').toBeGreaterThan(0);
@@ -189,7 +206,10 @@ test.describe('sweep workers', () => {
     await expect(page.getByText('serial fraction')).toBeVisible();
     await expect(page.getByText(/Measured \d+ pool sizes/)).toBeVisible();
     // The chart: one dot per measured point on the Measured line.
-    await expect(figure.locator('.recharts-line-dots circle[name="Measured"]'), 'one Measured dot per pool size').toHaveCount(top);
+    await expect(
+      figure.locator('.recharts-line-dots circle[name="Measured"]'),
+      'one Measured dot per pool size',
+    ).toHaveCount(top);
   });
 
   test('Stop ends a sweep early', async ({ page }) => {
@@ -233,7 +253,10 @@ test('repeat=3 runs each strategy three times and reports min, median and max', 
   const lines = await consoleLines(page);
   const runLines = [1, 2, 3].map((k) => indexOfLine(lines, `[sequential] Run ${k} of 3`));
   expect(runLines, 'Run 1, 2, 3 in order').toEqual([...runLines].sort((a, b) => a - b));
-  expect(lines.filter((l) => l.startsWith('[sequential] Execution Time:')), 'one Execution Time per run').toHaveLength(3);
+  expect(
+    lines.filter((l) => l.startsWith('[sequential] Execution Time:')),
+    'one Execution Time per run',
+  ).toHaveLength(3);
 });
 
 // ---------------------------------------------------------------- 6 · predictions
@@ -269,9 +292,15 @@ test('predictions from the link are shown, compared with the measurement, and ke
 
 // ---------------------------------------------------------------- 7 · code pane
 
-test('the code pane shows the chapter’s Python beside the TypeScript, and copies it', async ({ page, context, baseURL }) => {
+test('the code pane shows the chapter’s Python beside the TypeScript, and copies it', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await openReady(page);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL ?? page.url()).origin });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(baseURL ?? page.url()).origin,
+  });
   await page.getByRole('button', { name: '4 · ProcessPool + as_completed' }).click();
 
   const pane = page.getByRole('region', { name: 'Code beside the picture' });
@@ -313,6 +342,9 @@ test('a raising task stops sequential, not the pool, and is marked on its bar', 
 
   const raised = new RegExp(`^Task 2 on worker \\d+: .*${escapeRegExp(`(raised ${message})`)}$`);
   for (const tag of ['sequential', 'pool'] as const) {
-    await expect(timeline(page, tag).getByRole('img', { name: raised }), `${tag}: task 2's bar says it raised`).toHaveCount(1);
+    await expect(
+      timeline(page, tag).getByRole('img', { name: raised }),
+      `${tag}: task 2's bar says it raised`,
+    ).toHaveCount(1);
   }
 });

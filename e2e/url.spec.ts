@@ -47,7 +47,10 @@ test('run=1 runs by itself, strategies in canonical order', async ({ page }) => 
   await expectStrategies(page, ['sequential', 'threads']);
 
   const res = await results(page);
-  expect(res.rows.map((r) => r[0]), 'Sequential then Threads').toEqual(['Sequential', 'Threads']);
+  expect(
+    res.rows.map((r) => r[0]),
+    'Sequential then Threads',
+  ).toEqual(['Sequential', 'Threads']);
 
   const lines = await consoleLines(page);
   expect(taggedLines(lines)).toHaveLength(lines.length);

@@ -12,7 +12,9 @@ const width = Number(process.argv[4] ?? 1600);
 const height = Number(process.argv[5] ?? 1000);
 const port = Number(process.env.SCREENSHOT_PORT ?? 4199);
 
-const server = spawn('node_modules/.bin/vite', ['preview', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+const server = spawn('node_modules/.bin/vite', ['preview', '--port', String(port), '--strictPort'], {
+  stdio: 'ignore',
+});
 const stop = () => server.kill();
 process.on('exit', stop);
 
@@ -28,7 +30,13 @@ for (let i = 0; i < 100; i += 1) {
 const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const browser = await chromium.launch({
   ...(executablePath ? { executablePath } : {}),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
 });
 try {
   const page = await browser.newPage({ viewport: { width, height } });
@@ -38,10 +46,16 @@ try {
     const button = page.getByRole('button', { name: process.env.CLICK, exact: true });
     await page.getByRole('button', { name: 'Run', exact: true }).and(page.locator(':enabled')).waitFor();
     await button.click();
-    await page.getByRole('status', { name: 'Run status' }).filter({ hasText: /^(Done|Stopped)$/ }).waitFor({ timeout: 300_000 });
+    await page
+      .getByRole('status', { name: 'Run status' })
+      .filter({ hasText: /^(Done|Stopped)$/ })
+      .waitFor({ timeout: 300_000 });
     await page.waitForTimeout(600);
   } else if (query.includes('run=1')) {
-    await page.getByRole('status', { name: 'Run status' }).filter({ hasText: /^(Done|Stopped)$/ }).waitFor({ timeout: 120_000 });
+    await page
+      .getByRole('status', { name: 'Run status' })
+      .filter({ hasText: /^(Done|Stopped)$/ })
+      .waitFor({ timeout: 120_000 });
     await page.waitForTimeout(600); // the lazy chart
   } else {
     await page.getByRole('button', { name: 'Run', exact: true }).waitFor();

@@ -44,7 +44,7 @@ const NAME = { chromium: 'Chromium', firefox: 'Firefox' };
 const DEBIAN_PACKAGE = { chromium: 'chromium', firefox: 'firefox-esr' };
 const WHY = { chromium: 'the end-to-end tests and the benchmark', firefox: 'the Firefox smoke test' };
 const LOOKED_AT = {
-  chromium: '$CHROMIUM_PATH, /usr/bin/chromium, Playwright\'s own',
+  chromium: "$CHROMIUM_PATH, /usr/bin/chromium, Playwright's own",
   firefox: '$FIREFOX_PATH, /usr/bin/firefox-esr, /usr/bin/firefox, PATH',
 };
 
@@ -71,7 +71,8 @@ function fromEnv(variable) {
   const value = process.env[variable];
   if (!value) return null;
   if (executable(value)) return value;
-  if (!warned.has(variable)) console.error(`with-browser: ${variable}=${value} is not an executable file; looking elsewhere.`);
+  if (!warned.has(variable))
+    console.error(`with-browser: ${variable}=${value} is not an executable file; looking elsewhere.`);
   warned.add(variable);
   return null;
 }
@@ -147,7 +148,9 @@ function aptGet(aptArgs, dryRun) {
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
   if (res.status !== 0) {
-    console.error(`with-browser: \`apt-get ${aptArgs.join(' ')}\` failed (exit ${res.status ?? res.signal}); install it yourself and rerun.`);
+    console.error(
+      `with-browser: \`apt-get ${aptArgs.join(' ')}\` failed (exit ${res.status ?? res.signal}); install it yourself and rerun.`,
+    );
     process.exit(1);
   }
 }
@@ -171,7 +174,9 @@ if (missing.length > 0) {
     found = await findAll();
     const still = missing.filter((b) => !found[b]);
     if (still.length > 0) {
-      console.error(`with-browser: installed ${packages.join(' ')} but still found no ${still.map((b) => NAME[b]).join(' or ')}; set ${still.map((b) => `${b.toUpperCase()}_PATH`).join(' / ')} to the browser's binary.`);
+      console.error(
+        `with-browser: installed ${packages.join(' ')} but still found no ${still.map((b) => NAME[b]).join(' or ')}; set ${still.map((b) => `${b.toUpperCase()}_PATH`).join(' / ')} to the browser's binary.`,
+      );
       process.exit(1);
     }
   } else {

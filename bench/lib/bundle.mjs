@@ -59,9 +59,7 @@ export function measureBundle(dist, html = 'index.html') {
     }
   }
   const list = (urls) =>
-    [...urls]
-      .filter((u) => existsSync(toFile(u)))
-      .map((u) => ({ file: u.replace(/^\//, ''), ...sizeOf(toFile(u)) }));
+    [...urls].filter((u) => existsSync(toFile(u))).map((u) => ({ file: u.replace(/^\//, ''), ...sizeOf(toFile(u)) }));
   const initialJs = list(js);
   const initialCss = list(css);
   const initial = new Set([...initialJs, ...initialCss].map((f) => f.file));
@@ -69,7 +67,11 @@ export function measureBundle(dist, html = 'index.html') {
     .map((f) => `assets/${f}`)
     .filter((f) => !initial.has(f) && /\.(js|css)$/.test(f))
     .map((f) => ({ file: f, ...sizeOf(path.join(dist, f)) }));
-  const total = (files) => files.reduce((a, f) => ({ bytes: a.bytes + f.bytes, gzipBytes: a.gzipBytes + f.gzipBytes }), { bytes: 0, gzipBytes: 0 });
+  const total = (files) =>
+    files.reduce((a, f) => ({ bytes: a.bytes + f.bytes, gzipBytes: a.gzipBytes + f.gzipBytes }), {
+      bytes: 0,
+      gzipBytes: 0,
+    });
   return {
     page: html,
     gzipLevel: 6,

@@ -43,7 +43,12 @@ export function instrument() {
         mo.disconnect();
       }
     });
-    mo.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label', 'role'] });
+    mo.observe(document.documentElement, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['aria-label', 'role'],
+    });
   };
   addEventListener(
     'click',
@@ -117,7 +122,11 @@ export async function readResults(page) {
 }
 
 const num = (text) => {
-  const v = Number.parseFloat(String(text ?? '').replace('−', '-').replace(/[^0-9.+-]/g, ''));
+  const v = Number.parseFloat(
+    String(text ?? '')
+      .replace('−', '-')
+      .replace(/[^0-9.+-]/g, ''),
+  );
   return Number.isFinite(v) ? v : NaN;
 };
 

@@ -49,7 +49,9 @@ function fidelitySection(r) {
     fmt(f.idealS, 2),
     mmm(f.wall, 3),
     signed(f.overheadMs.median),
-    f.strategy === 'Sequential' ? '–' : `${fmt(f.breakdownMedianMs.startup)} / ${fmt(f.breakdownMedianMs.dispatch)} / ${fmt(f.breakdownMedianMs.other)}`,
+    f.strategy === 'Sequential'
+      ? '–'
+      : `${fmt(f.breakdownMedianMs.startup)} / ${fmt(f.breakdownMedianMs.dispatch)} / ${fmt(f.breakdownMedianMs.other)}`,
     f.cpython ? mmm(f.cpython.wall, 3) : '–',
     f.cpython ? signed(f.cpython.overheadMs) : '–',
     f.cpythonSpawn ? signed(f.cpythonSpawn.overheadMs) : '–',
@@ -60,8 +62,21 @@ function fidelitySection(r) {
     ? `Browser: ${n} runs of each example in the app (the first from its \`run=1\` link in a fresh page, the rest by clicking Run). CPython ${py.version.replace(/^Python /, '')} (\`${py.startMethod}\` start method): ${py.examples.sequential?.wallS.length ?? '?'} runs each of \`bench/python/chapter.py\`, the chapter's code, alone on the machine before the browser started, and again with the \`spawn\` start method (a fresh interpreter per process, as on Windows and macOS) for the examples that start processes. Overhead = median − ideal; ratio = browser overhead ÷ CPython (${py?.startMethod ?? 'default'}) overhead. Worker start-up / dispatch / other are the app's own overhead breakdown (medians).`
     : `Browser: ${n} run(s) of each example in the app. CPython: ${r.cpython?.skipped ?? 'not run'}.`;
   return [
-    '#### 1–2. The chapter\'s sleep examples: browser vs CPython',
-    table(['Example · strategy', 'Ideal (s)', 'Browser min / **median** / max (s)', 'Browser overhead (ms)', 'start-up / dispatch / other (ms)', `CPython${py ? ` (${py.startMethod})` : ''} min / **median** / max (s)`, `CPython${py ? ` (${py.startMethod})` : ''} overhead (ms)`, 'CPython (spawn) overhead (ms)', 'Overhead ratio'], rows),
+    "#### 1–2. The chapter's sleep examples: browser vs CPython",
+    table(
+      [
+        'Example · strategy',
+        'Ideal (s)',
+        'Browser min / **median** / max (s)',
+        'Browser overhead (ms)',
+        'start-up / dispatch / other (ms)',
+        `CPython${py ? ` (${py.startMethod})` : ''} min / **median** / max (s)`,
+        `CPython${py ? ` (${py.startMethod})` : ''} overhead (ms)`,
+        'CPython (spawn) overhead (ms)',
+        'Overhead ratio',
+      ],
+      rows,
+    ),
     note,
   ].join('\n\n');
 }
@@ -83,9 +98,23 @@ function cpuSection(r) {
     };
     return `${span(r.sequential)} · ${span(r.pool)}`;
   };
-  const rows = [['Sequential', s3(c.sequential.median), '1.00×', '1.0×', '–', '–', py ? s3(py.sequential.median) : '–', py ? '1.00×' : '–']];
+  const rows = [
+    [
+      'Sequential',
+      s3(c.sequential.median),
+      '1.00×',
+      '1.0×',
+      '–',
+      '–',
+      py ? s3(py.sequential.median) : '–',
+      py ? '1.00×' : '–',
+    ],
+  ];
   for (const p of c.pools) {
-    const pyCol = p.workers === 2 && py ? [`${s3(py.processes.median)} (2 processes)`, `${fmt(py.processesSpeedup, 2)}×`] : ['–', '–'];
+    const pyCol =
+      p.workers === 2 && py
+        ? [`${s3(py.processes.median)} (2 processes)`, `${fmt(py.processesSpeedup, 2)}×`]
+        : ['–', '–'];
     const b = p.breakdownMedianMs;
     rows.push([
       `Pool, ${p.workers} worker${p.workers === 1 ? '' : 's'}`,
@@ -124,17 +153,35 @@ function cpuSection(r) {
   }
   const parts = [
     `#### 5. CPU-bound: ${c.tasks} tasks of ${c.taskS} s (one per core)`,
-    table(['Run', 'Browser wall-clock, median (s)', 'Speedup vs sequential', 'Physical limit', 'Pool start-up / dispatch / other (ms)', 'CPU rate, % of calibration (sequential · pool)', 'CPython wall-clock, median (s)', 'CPython speedup'], rows),
+    table(
+      [
+        'Run',
+        'Browser wall-clock, median (s)',
+        'Speedup vs sequential',
+        'Physical limit',
+        'Pool start-up / dispatch / other (ms)',
+        'CPU rate, % of calibration (sequential · pool)',
+        'CPython wall-clock, median (s)',
+        'CPython speedup',
+      ],
+      rows,
+    ),
     `Browser: the app (\`kind=cpu\`, ${c.pools[0]?.speedups.length ?? '?'} runs per pool size; each run measures sequential and the pool side by side and the speedup is the median of those pairs). Pool times include starting its Workers. CPU rate: each cpu task's planned ms ÷ the ms it spent computing, measured in its Worker (100 % = one task of *d* s computed for *d* s of one core at the calibrated rate); for the app, the range its CPU self-check showed over the runs. "Engine alone" runs the same tasks through the engine and WorkerExecutor, calibrated the same way, in the bench page without React. CPython: \`bench/python/cpu.py\`, a pure-Python hash loop calibrated to ${py?.taskS ?? c.taskS} s per task.`,
   ];
   const appCal = c.pools.flatMap((p) => p.appRates?.calibrationKStepsPerMs ?? []).filter((x) => Number.isFinite(x));
-  if (appCal.length) parts[2] += ` The app calibrated at ${Math.min(...appCal) === Math.max(...appCal) ? `${fmt(appCal[0], 0)}k` : `${fmt(Math.min(...appCal), 0)}k–${fmt(Math.max(...appCal), 0)}k`} kernel steps per ms (its header, in each page).`;
+  if (appCal.length)
+    parts[2] += ` The app calibrated at ${Math.min(...appCal) === Math.max(...appCal) ? `${fmt(appCal[0], 0)}k` : `${fmt(Math.min(...appCal), 0)}k–${fmt(Math.max(...appCal), 0)}k`} kernel steps per ms (its header, in each page).`;
   if (e?.runs?.length && e.calibration) parts.push(engineRatesTable(e));
   return parts.join('\n\n');
 }
 
 const pct = (x) => (Number.isFinite(x) ? `${Math.round(x * 100)} %` : '–');
-const rangePct = (r) => (r && Number.isFinite(r.min) ? (Math.round(r.min * 100) === Math.round(r.max * 100) ? pct(r.min) : `${pct(r.min)}–${pct(r.max)}`) : '–');
+const rangePct = (r) =>
+  r && Number.isFinite(r.min)
+    ? Math.round(r.min * 100) === Math.round(r.max * 100)
+      ? pct(r.min)
+      : `${pct(r.min)}–${pct(r.max)}`
+    : '–';
 
 /** Per run of the engine in one page: every Worker's achieved rate, warm and fresh. */
 function engineRatesTable(e) {
@@ -152,9 +199,24 @@ function engineRatesTable(e) {
     `${fmt(r.sequentialMs / r.poolMs, 2)}×`,
   ]);
   const a = e.rates;
-  rows.push(['**all runs**', `**${rangePct(a.warm)}**`, `**${rangePct(rateOf(e, 'processes'))}**`, `**${rangePct(rateOf(e, 'pool'))}**`, `**${fmt(e.speedup, 2)}×** (median)`]);
+  rows.push([
+    '**all runs**',
+    `**${rangePct(a.warm)}**`,
+    `**${rangePct(rateOf(e, 'processes'))}**`,
+    `**${rangePct(rateOf(e, 'pool'))}**`,
+    `**${fmt(e.speedup, 2)}×** (median)`,
+  ]);
   return [
-    table(['Engine run (bench page)', 'Sequential: warm Worker, task 1 · 2 …', 'Processes: fresh Worker 1 · 2 …', 'Pool: fresh Worker 1 · 2 …', 'Pool speedup'], rows),
+    table(
+      [
+        'Engine run (bench page)',
+        'Sequential: warm Worker, task 1 · 2 …',
+        'Processes: fresh Worker 1 · 2 …',
+        'Pool: fresh Worker 1 · 2 …',
+        'Pool speedup',
+      ],
+      rows,
+    ),
     `Every task's rate as a % of the calibration, in ${e.runs.length} runs in one page. Calibration ${k(e.calibration.unitsPerMs)} kernel steps per ms (measured in ${fmt(e.calibration.measuredMs, 0)} ms on the warm Worker before the first run); calibrated again after the last run: ${k(e.recalibration.unitsPerMs)} (${fmt((e.recalibration.unitsPerMs / e.calibration.unitsPerMs - 1) * 100, 1)} %). Warm = the Worker that was calibrated (sequential); fresh = started for that run (processes: one per task; pool: one per core). First run ${rangePct(a.firstRun)}, later runs ${rangePct(a.laterRuns)}.`,
   ].join('\n\n');
 }
@@ -166,10 +228,23 @@ function rateOf(e, strategy) {
 
 function startSection(r) {
   if (!r.workerStart) return null;
-  const rows = r.workerStart.map((w) => [String(w.workers), fmt(w.freshMs, 1), mmm(w.warm, 1), fmt(w.warmFirstReply.median, 1)]);
+  const rows = r.workerStart.map((w) => [
+    String(w.workers),
+    fmt(w.freshMs, 1),
+    mmm(w.warm, 1),
+    fmt(w.warmFirstReply.median, 1),
+  ]);
   return [
     '#### 3. Worker start: `new Worker` → first comlink reply',
-    table(['Workers started together', 'Fresh page (ms)', 'Warm page min / **median** / max (ms)', 'First of them to reply, median (ms)'], rows),
+    table(
+      [
+        'Workers started together',
+        'Fresh page (ms)',
+        'Warm page min / **median** / max (ms)',
+        'First of them to reply, median (ms)',
+      ],
+      rows,
+    ),
     `The app's task Worker script (\`src/workers/task.worker.ts\`), started from the bench page; time until every Worker has answered a comlink \`ping\`. "Fresh" is the first start in a newly loaded page (script fetched and compiled), "warm" the ${r.workerStart[0]?.warm.n ?? '?'} starts after it.`,
   ].join('\n\n');
 }
@@ -183,10 +258,15 @@ function dispatchSection(r) {
     workerpool: `workerpool ${r.meta?.workerpool ?? ''}`.trim(),
     raw: 'Raw `postMessage` to an echo Worker, no library (one in flight per Worker)',
     comlink: 'Diagnosis: one plain comlink call per task (`ping`)',
-    channel: 'Diagnosis: the task channel alone, one no-op task per round trip as WorkerExecutor sends it (no executor, no engine)',
+    channel:
+      'Diagnosis: the task channel alone, one no-op task per round trip as WorkerExecutor sends it (no executor, no engine)',
     'ours+store': 'Our pool + RunStore (every event folded in, as the app does)',
   };
-  const rows = Object.entries(d.perTaskUs).map(([impl, s]) => [label[impl] ?? impl, mmm(s, 1), `${fmt(s.median / wp, 2)}×`]);
+  const rows = Object.entries(d.perTaskUs).map(([impl, s]) => [
+    label[impl] ?? impl,
+    mmm(s, 1),
+    `${fmt(s.median / wp, 2)}×`,
+  ]);
   return [
     `#### 4. Dispatch: ${d.tasks.toLocaleString('en')} no-op tasks on ${d.workers} Workers`,
     table(['Implementation', 'µs per task min / **median** / max', 'vs workerpool'], rows),
@@ -197,7 +277,8 @@ function dispatchSection(r) {
 function uiSection(r) {
   if (!r.ui) return null;
   const u = r.ui;
-  const heap = (h) => (h && h.before !== null ? `${fmt(h.before, 1)} → ${fmt(h.after, 1)} (${fmt(h.afterGc, 1)} after GC)` : '–');
+  const heap = (h) =>
+    h && h.before !== null ? `${fmt(h.before, 1)} → ${fmt(h.after, 1)} (${fmt(h.afterGc, 1)} after GC)` : '–';
   const rows = [];
   const a = u.app1000;
   if (a?.length) {
@@ -214,14 +295,48 @@ function uiSection(r) {
     ]);
   }
   const eng = (e, title) =>
-    e && rows.push([title, e.completed ? 'done' : e.status, s3(e.wallS), '–', e.longestLongTaskMs > 0 ? `${fmt(e.longestLongTaskMs, 0)} (${e.longTasks} long tasks, ${fmt(e.totalLongTaskMs, 0)} ms in all)` : 'none', fmt(e.fps, 0), fmt(e.maxProbeMs, 0), heap(e.heapMB)]);
+    e &&
+    rows.push([
+      title,
+      e.completed ? 'done' : e.status,
+      s3(e.wallS),
+      '–',
+      e.longestLongTaskMs > 0
+        ? `${fmt(e.longestLongTaskMs, 0)} (${e.longTasks} long tasks, ${fmt(e.totalLongTaskMs, 0)} ms in all)`
+        : 'none',
+      fmt(e.fps, 0),
+      fmt(e.maxProbeMs, 0),
+      heap(e.heapMB),
+    ]);
   eng(u.engine1000, 'Engine + RunStore, 1,000 × 0.001 s (bench page, no React)');
-  if (u.app10000) rows.push(['App: 10,000 tasks', `refused: “${u.app10000.alert}”${u.app10000.runDisabled ? ', Run disabled' : ''}`, '–', '–', '–', '–', fmt(u.app10000.probeMs, 0), '–']);
+  if (u.app10000)
+    rows.push([
+      'App: 10,000 tasks',
+      `refused: “${u.app10000.alert}”${u.app10000.runDisabled ? ', Run disabled' : ''}`,
+      '–',
+      '–',
+      '–',
+      '–',
+      fmt(u.app10000.probeMs, 0),
+      '–',
+    ]);
   eng(u.engine10000, 'Engine + RunStore, 10,000 × 0.001 s (bench page, no React)');
   const after = a?.flatMap((x) => x.longTasksAfterRun) ?? [];
   return [
     '#### 6. UI under load',
-    table(['Run', 'Result', 'Wall-clock (s)', 'Click → first bar (ms)', 'Longest long task (ms)', 'Frames/s', 'Slowest page answer (ms)', 'JS heap MB before → after'], rows),
+    table(
+      [
+        'Run',
+        'Result',
+        'Wall-clock (s)',
+        'Click → first bar (ms)',
+        'Longest long task (ms)',
+        'Frames/s',
+        'Slowest page answer (ms)',
+        'JS heap MB before → after',
+      ],
+      rows,
+    ),
     `${a?.length && a[0].domElements ? `The app's page holds ${a[0].domElements.toLocaleString('en')} elements after a 1,000-task run. ` : ''}Long tasks from a PerformanceObserver('longtask') between the Run click and \`Done\`; frames/s = requestAnimationFrame callbacks in that window (headless Chromium draws up to 60); "page answer" = slowest round trip of a trivial \`page.evaluate\` sent every 100 ms during the run. ${after.length ? `After the run (timeline redraw and the results chart): long tasks of ${after.map((x) => fmt(x, 0)).join(', ')} ms.` : 'No long tasks in the 1.5 s after the run either (final redraw, results chart).'}`,
   ].join('\n\n');
 }
@@ -230,13 +345,24 @@ function bundleSection(r) {
   if (!r.bundle) return null;
   const b = r.bundle;
   const rows = [
-    [`Initial JS (${b.initialJs.files.map((f) => `\`${f.file.replace(/^assets\//, '')}\``).join(' + ')})`, kb(b.initialJs.bytes), `**${kb(b.initialJs.gzipBytes)}**`],
-    [`Initial CSS (${b.initialCss.files.map((f) => `\`${f.file.replace(/^assets\//, '')}\``).join(' + ')})`, kb(b.initialCss.bytes), kb(b.initialCss.gzipBytes)],
+    [
+      `Initial JS (${b.initialJs.files.map((f) => `\`${f.file.replace(/^assets\//, '')}\``).join(' + ')})`,
+      kb(b.initialJs.bytes),
+      `**${kb(b.initialJs.gzipBytes)}**`,
+    ],
+    [
+      `Initial CSS (${b.initialCss.files.map((f) => `\`${f.file.replace(/^assets\//, '')}\``).join(' + ')})`,
+      kb(b.initialCss.bytes),
+      kb(b.initialCss.gzipBytes),
+    ],
     ...b.otherAssets
       .filter((f) => !/^assets\/(bench|echo\.worker|workerpool)/.test(f.file))
       .map((f) => [`Loaded later: \`${f.file.replace(/^assets\//, '')}\``, kb(f.bytes), kb(f.gzipBytes)]),
   ];
-  return ['#### 7. Bundle (what `index.html` loads first)', table(['Asset', 'Size', `gzip (level ${b.gzipLevel})`], rows)].join('\n\n');
+  return [
+    '#### 7. Bundle (what `index.html` loads first)',
+    table(['Asset', 'Size', `gzip (level ${b.gzipLevel})`], rows),
+  ].join('\n\n');
 }
 
 /** "12 budgets: 11 judged, all held; 1 not judged (machine busy)". */

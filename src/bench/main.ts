@@ -5,7 +5,15 @@ import { wrap } from 'comlink';
 import { parseConfig } from '../engine/config';
 import { runStrategy } from '../engine/strategies';
 import { createRunStore, initialRunState } from '../engine/store';
-import type { Executor, RunConfig, RunEvent, SpawnedRunner, StrategyStatus, TaskRunner, TaskSpec } from '../engine/types';
+import type {
+  Executor,
+  RunConfig,
+  RunEvent,
+  SpawnedRunner,
+  StrategyStatus,
+  TaskRunner,
+  TaskSpec,
+} from '../engine/types';
 import { browserClock } from '../workers/clock';
 import { WorkerExecutor } from '../workers/executor';
 import { encodeRun, type ReportMessage } from '../workers/protocol';
@@ -129,7 +137,14 @@ async function dispatchOurs(tasks: number, workers: number, withStore: boolean):
     });
     const totalMs = performance.now() - t0;
     if (status !== 'done') throw new Error(`our pool ended ${status}`);
-    return { impl: withStore ? 'ours+store' : 'ours', tasks, workers, totalMs, perTaskUs: (totalMs * 1000) / tasks, completed };
+    return {
+      impl: withStore ? 'ours+store' : 'ours',
+      tasks,
+      workers,
+      totalMs,
+      perTaskUs: (totalMs * 1000) / tasks,
+      completed,
+    };
   } finally {
     executor.dispose();
   }
@@ -289,7 +304,13 @@ async function engineLoad(tasks: number, workers: number, durationS: number): Pr
     const config = poolConfig('sleep', tasks, durationS, workers);
     const store = createRunStore(initialRunState(config, cores));
     const t0 = browserClock.now();
-    const status = await runStrategy('pool', { config, executor, clock: browserClock, signal: never, emit: store.dispatch });
+    const status = await runStrategy('pool', {
+      config,
+      executor,
+      clock: browserClock,
+      signal: never,
+      emit: store.dispatch,
+    });
     const wallMs = browserClock.now() - t0;
     const state = store.getState();
     const run = state.strategies.find((r) => r.name === 'pool');
@@ -366,13 +387,23 @@ async function engineCpu(tasks: number, workers: number, durationS: number, reps
           if (event.type === 'strategy-end') wall[name] = event.tMs - startMs;
           if (event.type === 'task-end' && event.cpuMs !== undefined && event.cpuMs > 0) {
             const planned = (config.durationsS[event.task] ?? 0) * 1000;
-            rates[name].push({ task: event.task, worker: event.worker, cpuMs: event.cpuMs, rate: planned / event.cpuMs });
+            rates[name].push({
+              task: event.task,
+              worker: event.worker,
+              cpuMs: event.cpuMs,
+              rate: planned / event.cpuMs,
+            });
           }
         };
         const status = await runStrategy(name, { config, executor, clock: browserClock, signal: never, emit });
         if (status !== 'done') throw new Error(`engine CPU ${name} ended ${status}`);
       }
-      runs.push({ sequentialMs: wall.sequential ?? NaN, processesMs: wall.processes ?? NaN, poolMs: wall.pool ?? NaN, rates });
+      runs.push({
+        sequentialMs: wall.sequential ?? NaN,
+        processesMs: wall.processes ?? NaN,
+        poolMs: wall.pool ?? NaN,
+        rates,
+      });
     }
     const recalibration = await executor.calibrate();
     return { calibration, recalibration, runs };
@@ -388,4 +419,5 @@ export type BenchApi = typeof api;
 Object.defineProperty(window, '__bench', { value: api });
 
 const status = document.getElementById('status');
-if (status) status.textContent = `Ready · ${api.cores} cores · crossOriginIsolated: ${String(window.crossOriginIsolated)}`;
+if (status)
+  status.textContent = `Ready · ${api.cores} cores · crossOriginIsolated: ${String(window.crossOriginIsolated)}`;

@@ -33,13 +33,23 @@ describe('run=1: which links start by themselves', () => {
     // sequential 6 + processes 3 + pool(2) 3 + threads 3 = 15 s.
     const all = config({ tasks: '3,2,1', strategies: 'sequential,processes,pool,threads', workers: '2' });
     expect(autoRunDecision(all, CORES).idealS).toBeCloseTo(15);
-    const repeated = config({ tasks: '3,2,1', strategies: 'sequential,processes,pool,threads', workers: '2', repeat: '4' });
+    const repeated = config({
+      tasks: '3,2,1',
+      strategies: 'sequential,processes,pool,threads',
+      workers: '2',
+      repeat: '4',
+    });
     const d = autoRunDecision(repeated, CORES);
     expect(d.idealS).toBeCloseTo(60);
     expect(d.ok, 'exactly 60 s is allowed').toBe(true);
-    const over = autoRunDecision(config({ tasks: '3,2,1', strategies: 'sequential,processes,pool,threads', workers: '2', repeat: '5' }), CORES);
+    const over = autoRunDecision(
+      config({ tasks: '3,2,1', strategies: 'sequential,processes,pool,threads', workers: '2', repeat: '5' }),
+      CORES,
+    );
     expect(over.ok).toBe(false);
-    expect(over.reason).toBe('This link would run for about 75 s of ideal time (5 runs of each strategy; limit 60 s) — press Run to start it.');
+    expect(over.reason).toBe(
+      'This link would run for about 75 s of ideal time (5 runs of each strategy; limit 60 s) — press Run to start it.',
+    );
   });
 
   it('holds back a link over 60 s of ideal time', () => {
@@ -50,10 +60,16 @@ describe('run=1: which links start by themselves', () => {
 
   it('uses the ideal model, so cpu work on few cores counts longer than sleep', () => {
     // 100 one-second tasks in a pool of 4: sleep 25 s; cpu on 2 cores 50 s; both allowed.
-    expect(autoRunDecision(config({ tasks: ones(100), strategies: 'pool', workers: '4' }), CORES).idealS).toBeCloseTo(25);
-    expect(autoRunDecision(config({ kind: 'cpu', tasks: ones(100), strategies: 'pool', workers: '4' }), CORES).idealS).toBeCloseTo(50);
+    expect(autoRunDecision(config({ tasks: ones(100), strategies: 'pool', workers: '4' }), CORES).idealS).toBeCloseTo(
+      25,
+    );
+    expect(
+      autoRunDecision(config({ kind: 'cpu', tasks: ones(100), strategies: 'pool', workers: '4' }), CORES).idealS,
+    ).toBeCloseTo(50);
     // On 1 core the same cpu run is 100 s: held back.
-    expect(autoRunDecision(config({ kind: 'cpu', tasks: ones(100), strategies: 'pool', workers: '4' }), 1).ok).toBe(false);
+    expect(autoRunDecision(config({ kind: 'cpu', tasks: ones(100), strategies: 'pool', workers: '4' }), 1).ok).toBe(
+      false,
+    );
   });
 
   it('holds back a link that starts more than 64 Workers at once', () => {
@@ -62,7 +78,12 @@ describe('run=1: which links start by themselves', () => {
     expect(sleep65.reason).toBe('This link would start 65 Workers at once (limit 64) — press Run to start it.');
     expect(autoRunDecision(config({ tasks: ones(64), strategies: 'processes' }), CORES).ok).toBe(true);
     // Sequential and threads use the warm Worker: 1,000 tasks start no Worker.
-    expect(autoRunDecision(config({ tasks: Array.from({ length: 1000 }, () => '0.01').join(','), strategies: 'threads' }), CORES)).toMatchObject({
+    expect(
+      autoRunDecision(
+        config({ tasks: Array.from({ length: 1000 }, () => '0.01').join(','), strategies: 'threads' }),
+        CORES,
+      ),
+    ).toMatchObject({
       ok: true,
       workersAtOnce: 0,
     });

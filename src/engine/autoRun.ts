@@ -22,7 +22,10 @@ export interface AutoRunDecision {
 }
 
 /** New Workers a strategy starts at once: processes one per task, the pool `workers`, others none. */
-export function workersStartedAtOnce(strategy: StrategyName, config: Pick<RunConfig, 'durationsS' | 'workers'>): number {
+export function workersStartedAtOnce(
+  strategy: StrategyName,
+  config: Pick<RunConfig, 'durationsS' | 'workers'>,
+): number {
   switch (strategy) {
     case 'processes':
       return config.durationsS.length;

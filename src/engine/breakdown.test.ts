@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { breakdown, criticalChain, measuredSequentialS, speedupSentence, vsMeasuredSequential, whatHappened, type SpeedupRow } from './breakdown';
+import {
+  breakdown,
+  criticalChain,
+  measuredSequentialS,
+  speedupSentence,
+  vsMeasuredSequential,
+  whatHappened,
+  type SpeedupRow,
+} from './breakdown';
 import { idealSchedule } from './ideal';
 import type { Bar, StrategyRun } from './store';
 
@@ -50,7 +58,15 @@ describe('overhead breakdown', () => {
   });
 
   it('gives a warm worker no start-up cost', () => {
-    const r = run('sequential', [bar(0, 1, 0.0002, 1.001, { submittedS: 0, readyS: -5 }), bar(1, 1, 1.0015, 2.003, { submittedS: 1.0012, readyS: -5 })], 2.0035, [1, 1]);
+    const r = run(
+      'sequential',
+      [
+        bar(0, 1, 0.0002, 1.001, { submittedS: 0, readyS: -5 }),
+        bar(1, 1, 1.0015, 2.003, { submittedS: 1.0012, readyS: -5 }),
+      ],
+      2.0035,
+      [1, 1],
+    );
     const b = breakdown(r);
     expect(b?.startupMs).toBe(0);
     expect(b?.dispatchMs).toBeCloseTo(0.2 + 0.5, 6);
@@ -60,15 +76,24 @@ describe('overhead breakdown', () => {
   it('says what happened in one sentence from the measurements', () => {
     const r = run(
       'pool',
-      [bar(0, 1, 0.021, 1.0, { readyS: 0.021 }), bar(1, 2, 0.02, 1.0, { readyS: 0.02 }), bar(2, 1, 1.0, 2.01), bar(3, 2, 1.0, 2.03, { readyS: 0.02 })],
+      [
+        bar(0, 1, 0.021, 1.0, { readyS: 0.021 }),
+        bar(1, 2, 0.02, 1.0, { readyS: 0.02 }),
+        bar(2, 1, 1.0, 2.01),
+        bar(3, 2, 1.0, 2.03, { readyS: 0.02 }),
+      ],
       2.03,
       [1, 1, 1, 1],
     );
-    expect(whatHappened(r, 'sleep', 2, 2)).toMatch(/^Pool with 2 workers ran 4 tasks in 2 waves: 2\.03 s, ideal 2\.00 s; 20 ms went to starting workers/);
+    expect(whatHappened(r, 'sleep', 2, 2)).toMatch(
+      /^Pool with 2 workers ran 4 tasks in 2 waves: 2\.03 s, ideal 2\.00 s; 20 ms went to starting workers/,
+    );
   });
 
   it('explains stretched bars when CPU workers outnumber the cores', () => {
-    const r = { ...run('pool', [bar(0, 1, 0, 2), bar(1, 2, 0, 2), bar(2, 3, 0, 2), bar(3, 4, 0, 2)], 2.05, [1, 1, 1, 1], 4) };
+    const r = {
+      ...run('pool', [bar(0, 1, 0, 2), bar(1, 2, 0, 2), bar(2, 3, 0, 2), bar(3, 4, 0, 2)], 2.05, [1, 1, 1, 1], 4),
+    };
     expect(whatHappened(r, 'cpu', 2, 4)).toContain('4 workers shared 2 cores');
     const threads = run('threads', [bar(0, 1, 0, 2), bar(1, 1, 0, 2)], 2, [1, 1]);
     expect(whatHappened(threads, 'cpu', 2, 2)).toContain('like Python threads under the GIL');
@@ -76,7 +101,15 @@ describe('overhead breakdown', () => {
 
   it('says how a failed run failed', () => {
     const r = {
-      ...run('pool', [bar(0, 1, 0, 1, { status: 'error', message: 'WorkerCrashError: gone' }), bar(1, 2, 0, 1, { status: 'error', message: 'BrokenProcessPool: A process…' })], 1.05, [3, 3]),
+      ...run(
+        'pool',
+        [
+          bar(0, 1, 0, 1, { status: 'error', message: 'WorkerCrashError: gone' }),
+          bar(1, 2, 0, 1, { status: 'error', message: 'BrokenProcessPool: A process…' }),
+        ],
+        1.05,
+        [3, 3],
+      ),
       status: 'failed' as const,
     };
     expect(whatHappened(r, 'sleep', 2, 2)).toBe(
@@ -86,12 +119,20 @@ describe('overhead breakdown', () => {
 });
 
 describe('speedup against the measured sequential run', () => {
-  const row = (name: SpeedupRow['name'], wallS: number, status: SpeedupRow['status'] = 'done'): SpeedupRow => ({ name, wallS, status });
+  const row = (name: SpeedupRow['name'], wallS: number, status: SpeedupRow['status'] = 'done'): SpeedupRow => ({
+    name,
+    wallS,
+    status,
+  });
 
   it('divides the measured sequential wall-clock by each row’s', () => {
     const rows = [row('sequential', 2.01), row('processes', 1.08), row('pool', 1.05), row('threads', 1.0)];
     expect(measuredSequentialS(rows)).toBe(2.01);
-    expect(vsMeasuredSequential(rows[1] as SpeedupRow, rows)).toEqual({ speedup: 2.01 / 1.08, sequentialS: 2.01, reason: '' });
+    expect(vsMeasuredSequential(rows[1] as SpeedupRow, rows)).toEqual({
+      speedup: 2.01 / 1.08,
+      sequentialS: 2.01,
+      reason: '',
+    });
     expect(vsMeasuredSequential(rows[2] as SpeedupRow, rows).speedup).toBeCloseTo(1.914, 3);
     expect(vsMeasuredSequential(rows[0] as SpeedupRow, rows).speedup, 'sequential is the reference').toBe(1);
   });
@@ -121,7 +162,12 @@ describe('speedup against the measured sequential run', () => {
   });
 
   it('puts it in the What happened paragraph, the measured comparison first', () => {
-    const pool = run('pool', [bar(0, 1, 0.02, 1.02, { readyS: 0.02 }), bar(1, 2, 0.02, 1.03, { readyS: 0.02 })], 1.08, [1, 1]);
+    const pool = run(
+      'pool',
+      [bar(0, 1, 0.02, 1.02, { readyS: 0.02 }), bar(1, 2, 0.02, 1.03, { readyS: 0.02 })],
+      1.08,
+      [1, 1],
+    );
     expect(whatHappened(pool, 'sleep', 2, 2, { sequentialS: 2.01, sumS: 2 })).toMatch(
       /^Pool with 2 workers ran 2 tasks in 1 wave: 1\.08 s, ideal 1\.00 s;.*\. That is 1\.86× faster than the measured sequential run \(2\.01 s\)\.$/,
     );
@@ -133,12 +179,19 @@ describe('speedup against the measured sequential run', () => {
 
   it('says slower or about as fast, and nothing for sequential itself or a stopped run', () => {
     const threads = run('threads', [bar(0, 1, 0, 1), bar(1, 1, 1, 2.05)], 2.05, [1, 1]);
-    expect(speedupSentence(threads, 2.01, 2)).toBe('That is slower than the measured sequential run (2.01 s): 0.98× its speed.');
-    expect(speedupSentence(threads, 2.052, 2)).toBe('That is about as fast as the measured sequential run (2.05 s): 1.00×.');
+    expect(speedupSentence(threads, 2.01, 2)).toBe(
+      'That is slower than the measured sequential run (2.01 s): 0.98× its speed.',
+    );
+    expect(speedupSentence(threads, 2.052, 2)).toBe(
+      'That is about as fast as the measured sequential run (2.05 s): 1.00×.',
+    );
     const seq = run('sequential', [bar(0, 1, 0, 1), bar(1, 1, 1, 2.01)], 2.01, [1, 1]);
     expect(speedupSentence(seq, 2.01, 2)).toBe('');
     expect(whatHappened(seq, 'sleep', 2, 2, { sequentialS: 2.01, sumS: 2 })).not.toContain('That is');
-    const stopped = { ...run('pool', [bar(0, 1, 0, 0.5, { status: 'stopped' })], 0.5, [1, 1]), status: 'stopped' as const };
+    const stopped = {
+      ...run('pool', [bar(0, 1, 0, 0.5, { status: 'stopped' })], 0.5, [1, 1]),
+      status: 'stopped' as const,
+    };
     expect(whatHappened(stopped, 'sleep', 2, 2, { sequentialS: 2.01, sumS: 2 })).toBe('Pool was stopped after 0.50 s.');
   });
 });

@@ -88,13 +88,25 @@ export function vsMeasuredSequential(row: SpeedupRow, rows: readonly SpeedupRow[
   const sequentialS = measuredSequentialS(rows);
   const label = STRATEGY_LABELS[row.name];
   if (row.status !== 'done') {
-    return { speedup: null, sequentialS, reason: `${label} was ${row.status}: it did not do all the work, so there is nothing to compare.` };
+    return {
+      speedup: null,
+      sequentialS,
+      reason: `${label} was ${row.status}: it did not do all the work, so there is nothing to compare.`,
+    };
   }
   if (!seq) {
-    return { speedup: null, sequentialS, reason: 'No sequential run was measured in this Run: tick Sequential to compare with one.' };
+    return {
+      speedup: null,
+      sequentialS,
+      reason: 'No sequential run was measured in this Run: tick Sequential to compare with one.',
+    };
   }
   if (sequentialS === null) {
-    return { speedup: null, sequentialS, reason: `Sequential was ${seq.status}, so there is no whole sequential time to compare with.` };
+    return {
+      speedup: null,
+      sequentialS,
+      reason: `Sequential was ${seq.status}, so there is no whole sequential time to compare with.`,
+    };
   }
   if (!(row.wallS > 0)) return { speedup: null, sequentialS, reason: `${label} has no measured time.` };
   return { speedup: row.name === 'sequential' ? 1 : sequentialS / row.wallS, sequentialS, reason: '' };
@@ -161,7 +173,8 @@ export function whatHappened(
   if (b.startupMs >= 0.5) costs.push(`${ms(b.startupMs)} went to starting workers`);
   if (b.dispatchMs >= 0.5) costs.push(`${ms(b.dispatchMs)} to handing tasks over`);
   if (b.restMs >= 0.5) costs.push(`${ms(b.restMs)} elsewhere (timers, shared cores, collecting results)`);
-  else if (b.restMs <= -0.5) costs.push(`and the tasks themselves ran ${ms(-b.restMs)} under the model (timer or calibration difference)`);
+  else if (b.restMs <= -0.5)
+    costs.push(`and the tasks themselves ran ${ms(-b.restMs)} under the model (timer or calibration difference)`);
   let text = costs.length > 0 ? `${parts[0]}; ${costs.join(', ')}.` : `${parts[0]}.`;
   if (run.status === 'stopped') text = `${label} was stopped after ${run.wallS.toFixed(2)} s.`;
   if (run.status === 'failed') {

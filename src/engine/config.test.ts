@@ -28,7 +28,11 @@ describe('parseConfig', () => {
   });
 
   it('reads the chapter examples', () => {
-    expect(ok({ tasks: '3,2,1', strategies: 'pool', workers: '3' })).toMatchObject({ durationsS: [3, 2, 1], strategies: ['pool'], workers: 3 });
+    expect(ok({ tasks: '3,2,1', strategies: 'pool', workers: '3' })).toMatchObject({
+      durationsS: [3, 2, 1],
+      strategies: ['pool'],
+      workers: 3,
+    });
     expect(ok({ tasks: ' 0.5 , 1.5 ', kind: 'cpu' })).toMatchObject({ durationsS: [0.5, 1.5], kind: 'cpu' });
   });
 
@@ -109,7 +113,9 @@ describe('parseConfig', () => {
 
 describe('the fields beyond the contract', () => {
   it('reads order, repeat, failing tasks and predictions', () => {
-    expect(ok({ tasks: '3,2,1', order: 'submitted', repeat: '3', fail: '2, 3', predict: 'sequential:6,pool:3.5' })).toMatchObject({
+    expect(
+      ok({ tasks: '3,2,1', order: 'submitted', repeat: '3', fail: '2, 3', predict: 'sequential:6,pool:3.5' }),
+    ).toMatchObject({
       order: 'submitted',
       repeat: 3,
       failing: [1, 2],
@@ -118,7 +124,10 @@ describe('the fields beyond the contract', () => {
   });
 
   it.each([
-    [{ order: 'random' }, 'Results order: "random" is not an order; choose completed (as_completed) or submitted (executor.map)'],
+    [
+      { order: 'random' },
+      'Results order: "random" is not an order; choose completed (as_completed) or submitted (executor.map)',
+    ],
     [{ repeat: '0' }, 'Repeat: "0" is out of range; use a whole number of runs from 1 to 20'],
     [{ repeat: '21' }, 'Repeat: "21" is out of range'],
     [{ repeat: '2.5' }, 'Repeat: "2.5" is not a whole number'],
@@ -137,7 +146,13 @@ describe('URL', () => {
   it('reads every param verbatim, and run=1', () => {
     const url = readUrl('?kind=cpu&tasks=3,2,1&strategies=pool&workers=3&run=1&order=submitted');
     expect(url.run).toBe(true);
-    expect(url.fields).toMatchObject({ kind: 'cpu', tasks: '3,2,1', strategies: 'pool', workers: '3', order: 'submitted' });
+    expect(url.fields).toMatchObject({
+      kind: 'cpu',
+      tasks: '3,2,1',
+      strategies: 'pool',
+      workers: '3',
+      order: 'submitted',
+    });
     expect(Object.values(readUrl('').fields).every((v) => v === undefined)).toBe(true);
   });
 

@@ -25,7 +25,16 @@ export const FIELD_LABELS: Record<FieldName, string> = {
 };
 
 /** Every URL parameter the app owns besides `run`, in the order it writes them. */
-export const FIELD_NAMES: readonly FieldName[] = ['kind', 'tasks', 'strategies', 'workers', 'order', 'repeat', 'fail', 'predict'];
+export const FIELD_NAMES: readonly FieldName[] = [
+  'kind',
+  'tasks',
+  'strategies',
+  'workers',
+  'order',
+  'repeat',
+  'fail',
+  'predict',
+];
 
 /** What the user typed (or the URL said), verbatim. `undefined` means "use the default". */
 export interface RawFields {
@@ -94,7 +103,10 @@ export function parseDurations(raw: string): number[] | FieldError {
       return fail('tasks', `${quote(part)} must be more than 0 s; use seconds like 3,2,1`);
     }
     if (value > LIMITS.maxDurationS) {
-      return fail('tasks', `${quote(part)} is more than ${LIMITS.maxDurationS} s; each task may last up to ${LIMITS.maxDurationS} s`);
+      return fail(
+        'tasks',
+        `${quote(part)} is more than ${LIMITS.maxDurationS} s; each task may last up to ${LIMITS.maxDurationS} s`,
+      );
     }
     values.push(value);
   }
@@ -120,7 +132,10 @@ export function parseWorkers(raw: string): number | FieldError {
 }
 
 export function parseStrategies(raw: string): StrategyName[] | FieldError {
-  const names = raw.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const names = raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   if (names.length === 0) return fail('strategies', 'choose at least one strategy');
   const seen = new Set<StrategyName>();
   for (const name of names) {
@@ -151,13 +166,18 @@ export function parseRepeat(raw: string): number | FieldError {
 
 /** Task numbers (from 1) → 0-based indexes; checked against the number of tasks when known. */
 export function parseFail(raw: string, taskCount: number | null): number[] | FieldError {
-  const parts = raw.split(',').map((p) => p.trim()).filter((p) => p !== '');
-  const range = taskCount === null ? 'use task numbers like 2 or 1,3' : `use task numbers from 1 to ${taskCount}, like 2 or 1,3`;
+  const parts = raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  const range =
+    taskCount === null ? 'use task numbers like 2 or 1,3' : `use task numbers from 1 to ${taskCount}, like 2 or 1,3`;
   const indexes = new Set<number>();
   for (const part of parts) {
     if (!/^\d+$/.test(part)) return fail('fail', `${quote(part)} is not a task number; ${range}`);
     const n = Number(part);
-    if (n < 1 || (taskCount !== null && n > taskCount)) return fail('fail', `there is no task ${quote(part)}; ${range}`);
+    if (n < 1 || (taskCount !== null && n > taskCount))
+      return fail('fail', `there is no task ${quote(part)}; ${range}`);
     indexes.add(n - 1);
   }
   return [...indexes].sort((a, b) => a - b);
@@ -168,7 +188,10 @@ export type Predictions = Partial<Record<StrategyName, number>>;
 export function parsePredictions(raw: string): Predictions | FieldError {
   const result: Predictions = {};
   const how = 'use strategy:seconds pairs like sequential:2,pool:1.5';
-  for (const part of raw.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const part of raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const [name = '', value = '', ...extra] = part.split(':').map((x) => x.trim());
     if (extra.length > 0 || !(STRATEGY_NAMES as readonly string[]).includes(name)) {
       return fail('predict', `${quote(part)} is not a prediction; ${how}`);

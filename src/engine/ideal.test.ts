@@ -45,7 +45,7 @@ describe('idealSchedule', () => {
 
   it('never beats the obvious lower bounds (slow, obviously-correct check)', () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let trial = 0; trial < 200; trial += 1) {
       const n = 1 + Math.floor(rand() * 12);
       const d = Array.from({ length: n }, () => Math.round(rand() * 40 + 1) / 10);

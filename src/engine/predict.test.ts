@@ -8,8 +8,31 @@ const config: RunConfig = { kind: 'sleep', durationsS: [3, 2, 1], strategies: ['
 
 function row(name: ResultRow['name'], wallS: number): ResultRow {
   const ideal = idealSchedule(name, config, 2);
-  const run = { name, rep: 0, results: [], t0Ms: 0, status: 'done' as const, bars: [], spawns: [], lanes: 1, wallS, ideal };
-  return { name, label: name, status: 'done', wallS, idealS: ideal.totalS, overheadMs: (wallS - ideal.totalS) * 1000, speedup: 6 / wallS, runs: 1, minS: wallS, maxS: wallS, run };
+  const run = {
+    name,
+    rep: 0,
+    results: [],
+    t0Ms: 0,
+    status: 'done' as const,
+    bars: [],
+    spawns: [],
+    lanes: 1,
+    wallS,
+    ideal,
+  };
+  return {
+    name,
+    label: name,
+    status: 'done',
+    wallS,
+    idealS: ideal.totalS,
+    overheadMs: (wallS - ideal.totalS) * 1000,
+    speedup: 6 / wallS,
+    runs: 1,
+    minS: wallS,
+    maxS: wallS,
+    run,
+  };
 }
 
 describe('predictionSentence', () => {
@@ -26,6 +49,8 @@ describe('predictionSentence', () => {
   });
 
   it('says faster than you thought when the class over-estimated', () => {
-    expect(predictionSentence(row('pool', 3.04), 6, config, 2)).toMatch(/^Pool: you predicted 6\.00 s, it took 3\.04 s — faster than you thought: the model gives 3\.00 s/);
+    expect(predictionSentence(row('pool', 3.04), 6, config, 2)).toMatch(
+      /^Pool: you predicted 6\.00 s, it took 3\.04 s — faster than you thought: the model gives 3\.00 s/,
+    );
   });
 });

@@ -16,7 +16,9 @@ function modelReason(row: ResultRow, config: RunConfig, cores: number): string {
         : 'sleeping tasks on one event loop overlap, so the longest one decides';
     case 'processes':
       if (!cpu) return 'sleeping Workers all overlap, so the longest task decides';
-      return n > cores ? `${n} CPU tasks share ${cores} cores` : 'each CPU task gets its own core, so the longest decides';
+      return n > cores
+        ? `${n} CPU tasks share ${cores} cores`
+        : 'each CPU task gets its own core, so the longest decides';
     case 'pool':
       if (cpu && config.workers > cores) return `${config.workers} workers share ${cores} cores`;
       return config.workers < n

@@ -30,14 +30,16 @@ export const PRESETS: readonly Preset[] = [
     id: 'two-processes',
     label: '2 · two Processes',
     fields: { kind: 'sleep', tasks: '1,1', strategies: 'processes', workers: undefined },
-    lesson: 'Both tasks start before either completes: they wait side by side. Starting each Worker costs a little, like starting a process.',
+    lesson:
+      'Both tasks start before either completes: they wait side by side. Starting each Worker costs a little, like starting a process.',
     chapterTime: 'Execution Time: 1.02 seconds',
   },
   {
     id: 'five-processes',
     label: '3 · five Processes in a loop',
     fields: { kind: 'sleep', tasks: '1,1,1,1,1', strategies: 'processes', workers: undefined },
-    lesson: 'Five sleeping tasks still take about one second: waiting needs no CPU core, so even a 2-core machine overlaps them all.',
+    lesson:
+      'Five sleeping tasks still take about one second: waiting needs no CPU core, so even a 2-core machine overlaps them all.',
     chapterTime: 'For Loop Execution Time: 1.00 seconds',
   },
   {
@@ -61,6 +63,7 @@ export const PRESETS: readonly Preset[] = [
 /** The preset whose tasks, kind and strategies match (any pool size), so the UI can show its lesson. */
 export function matchPreset(fields: RawFields): Preset | undefined {
   return PRESETS.find(
-    (p) => p.fields.kind === fields.kind && p.fields.tasks === fields.tasks && p.fields.strategies === fields.strategies,
+    (p) =>
+      p.fields.kind === fields.kind && p.fields.tasks === fields.tasks && p.fields.strategies === fields.strategies,
   );
 }

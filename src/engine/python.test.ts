@@ -20,7 +20,10 @@ describe('pythonFor', () => {
   });
 
   it('generates an equivalent program for edited configs', () => {
-    const code = pythonFor(cfg({ tasks: '0.5,1.5', kind: 'cpu', strategies: 'pool,threads', workers: '4', order: 'submitted', fail: '2' }), undefined);
+    const code = pythonFor(
+      cfg({ tasks: '0.5,1.5', kind: 'cpu', strategies: 'pool,threads', workers: '4', order: 'submitted', fail: '2' }),
+      undefined,
+    );
     expect(code).toContain('DURATIONS = [0.5, 1.5]');
     expect(code).toContain('ProcessPoolExecutor(max_workers=4)');
     expect(code).toContain('executor.map(task');
@@ -32,11 +35,20 @@ describe('pythonFor', () => {
 
   it('generates Python that CPython runs, printing the same lines', async () => {
     const { execFileSync } = await import('node:child_process');
-    const withFail = pythonFor(cfg({ tasks: '0.01,0.02', strategies: 'sequential,processes,pool,threads', fail: '1' }), undefined);
-    expect(execFileSync('python3', ['-c', 'import sys, ast; ast.parse(sys.stdin.read()); print("ok")'], { input: withFail }).toString().trim()).toBe('ok');
+    const withFail = pythonFor(
+      cfg({ tasks: '0.01,0.02', strategies: 'sequential,processes,pool,threads', fail: '1' }),
+      undefined,
+    );
+    expect(
+      execFileSync('python3', ['-c', 'import sys, ast; ast.parse(sys.stdin.read()); print("ok")'], { input: withFail })
+        .toString()
+        .trim(),
+    ).toBe('ok');
     const code = pythonFor(cfg({ tasks: '0.05,0.01', strategies: 'sequential,pool,threads', workers: '2' }), undefined);
     const out = execFileSync('python3', ['-'], { input: code, timeout: 20_000 }).toString().trim().split('\n');
     expect(out.slice(0, 4)).toEqual(['Task 1 started', 'Task 1 completed', 'Task 2 started', 'Task 2 completed']);
-    expect(out.filter((l) => /^\[(sequential|pool|threads)\] Execution Time: \d+\.\d\d seconds$/.test(l))).toHaveLength(3);
+    expect(out.filter((l) => /^\[(sequential|pool|threads)\] Execution Time: \d+\.\d\d seconds$/.test(l))).toHaveLength(
+      3,
+    );
   });
 });

@@ -107,10 +107,20 @@ for t in threads:
  * equivalent program for the current tasks, kind and strategies.
  */
 export function pythonFor(config: RunConfig, preset: Preset | undefined): string {
-  if (preset && CHAPTER_CODE[preset.id] && !(config.failing?.length ?? 0) && (config.order ?? 'completed') === 'completed') {
+  if (
+    preset &&
+    CHAPTER_CODE[preset.id] &&
+    !(config.failing?.length ?? 0) &&
+    (config.order ?? 'completed') === 'completed'
+  ) {
     return `# The chapter's code for "${preset.label}"\n${CHAPTER_CODE[preset.id] ?? ''}`;
   }
-  const imports = ['import time', 'import multiprocessing', 'import threading', 'from concurrent.futures import ProcessPoolExecutor, as_completed'];
+  const imports = [
+    'import time',
+    'import multiprocessing',
+    'import threading',
+    'from concurrent.futures import ProcessPoolExecutor, as_completed',
+  ];
   const failing = config.failing ?? [];
   const def = failing.length
     ? TASK_DEF[config.kind].replace(

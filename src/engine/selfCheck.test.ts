@@ -21,7 +21,14 @@ function runWith(cfg: RunConfig, cores: number, cpuMs: Partial<Record<StrategyNa
     cfg.durationsS.forEach((d, task) => {
       emit({ type: 'task-start', strategy, task, worker: 1, tMs: t });
       const spent = cpuMs[strategy]?.[task];
-      emit({ type: 'task-end', strategy, task, worker: 1, tMs: t + d * 1000, ...(spent === undefined ? {} : { cpuMs: spent }) });
+      emit({
+        type: 'task-end',
+        strategy,
+        task,
+        worker: 1,
+        tMs: t + d * 1000,
+        ...(spent === undefined ? {} : { cpuMs: spent }),
+      });
     });
     t += 3000;
     emit({ type: 'strategy-end', strategy, tMs: t, status: 'done' });
@@ -31,7 +38,7 @@ function runWith(cfg: RunConfig, cores: number, cpuMs: Partial<Record<StrategyNa
 }
 
 describe('CPU self-check', () => {
-  it('reads each task\'s achieved rate from the time it spent computing', () => {
+  it("reads each task's achieved rate from the time it spent computing", () => {
     const bar: Bar = { task: 0, worker: 1, startS: 0, endS: 1.25, status: 'done', cpuMs: 1250 };
     expect(taskRate(bar, [1])).toBeCloseTo(0.8);
     const sleepBar: Bar = { task: 0, worker: 1, startS: 0, endS: 1, status: 'done' };
@@ -71,9 +78,33 @@ describe('CPU self-check', () => {
   it('counts the tasks that really computed at once, from the bars', () => {
     const bars = (spans: readonly (readonly [number, number])[]): Bar[] =>
       spans.map(([startS, endS], task) => ({ task, worker: task + 1, startS, endS, status: 'done' }));
-    expect(maxOverlap(bars([[0, 5], [0, 0.1], [0, 0.1]]))).toBe(3);
-    expect(maxOverlap(bars([[0, 1], [1, 2], [2, 3]]))).toBe(1); // one ends as the next starts
-    expect(maxOverlap(bars([[0, 2], [1, 3], [2.5, 4]]))).toBe(2);
+    expect(
+      maxOverlap(
+        bars([
+          [0, 5],
+          [0, 0.1],
+          [0, 0.1],
+        ]),
+      ),
+    ).toBe(3);
+    expect(
+      maxOverlap(
+        bars([
+          [0, 1],
+          [1, 2],
+          [2, 3],
+        ]),
+      ),
+    ).toBe(1); // one ends as the next starts
+    expect(
+      maxOverlap(
+        bars([
+          [0, 2],
+          [1, 3],
+          [2.5, 4],
+        ]),
+      ),
+    ).toBe(2);
     expect(maxOverlap([])).toBe(0);
   });
 

@@ -58,10 +58,13 @@ export function concurrentTasks(strategy: StrategyName, config: RunConfig): numb
 export function maxOverlap(bars: readonly Bar[]): number {
   const edges = bars
     .filter((b) => b.endS !== null)
-    .flatMap((b) => [
-      [b.startS, 1],
-      [b.endS ?? b.startS, -1],
-    ] as const)
+    .flatMap(
+      (b) =>
+        [
+          [b.startS, 1],
+          [b.endS ?? b.startS, -1],
+        ] as const,
+    )
     .sort((a, b) => a[0] - b[0] || a[1] - b[1]); // an end before a start at the same instant
   let now = 0;
   let most = 0;

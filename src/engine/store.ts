@@ -1,5 +1,12 @@
 import { idealSchedule, type IdealSchedule } from './ideal';
-import { STRATEGY_LABELS, type ResultOrder, type RunConfig, type RunEvent, type StrategyName, type StrategyStatus } from './types';
+import {
+  STRATEGY_LABELS,
+  type ResultOrder,
+  type RunConfig,
+  type RunEvent,
+  type StrategyName,
+  type StrategyStatus,
+} from './types';
 
 export type BarStatus = 'running' | 'done' | 'error' | 'stopped';
 
@@ -140,7 +147,10 @@ export function reduce(state: RunState, event: StoreEvent): RunState {
       const atS = (event.tMs - run.t0Ms) / 1000;
       return {
         ...state,
-        strategies: updateStrategy(state, event.strategy, (r) => ({ ...r, results: [...r.results, { task: event.task, atS }] })),
+        strategies: updateStrategy(state, event.strategy, (r) => ({
+          ...r,
+          results: [...r.results, { task: event.task, atS }],
+        })),
         console: log(state, event.strategy, `Result of task ${event.task + 1} received`),
       };
     }
@@ -262,7 +272,11 @@ export function resultRows(state: RunState): ResultRow[] {
     if (!run || run.wallS === null) continue;
     // The worst thing that happened to any repetition is what the row says.
     const statuses = runs.map((r) => r.status);
-    const status: StrategyStatus = statuses.includes('stopped') ? 'stopped' : statuses.includes('failed') ? 'failed' : 'done';
+    const status: StrategyStatus = statuses.includes('stopped')
+      ? 'stopped'
+      : statuses.includes('failed')
+        ? 'failed'
+        : 'done';
     const suffix = status === 'done' ? '' : ` (${status})`;
     const walls = runs.map((r) => r.wallS ?? 0);
     rows.push({

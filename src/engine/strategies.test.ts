@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeExecutor, FakeTime, runOnVirtualTime, type FakeExecutorOptions } from './fakeTime';
+import { FakeExecutor, FakeTime, runOnVirtualTime, type FakeExecutorOptions } from './testing/virtualTime';
 import { createRunStore, initialRunState, resultRows, type RunStore } from './store';
 import type { RunConfig, RunEvent } from './types';
 
@@ -7,7 +7,10 @@ function setup(config: RunConfig, options: FakeExecutorOptions = {}, cores = 2) 
   const time = new FakeTime();
   const executor = new FakeExecutor(time, options);
   const controller = new AbortController();
-  let result: { events: RunEvent[]; store: RunStore } = { events: [], store: createRunStore(initialRunState(config, cores)) };
+  let result: { events: RunEvent[]; store: RunStore } = {
+    events: [],
+    store: createRunStore(initialRunState(config, cores)),
+  };
   const run = async () => {
     result = await runOnVirtualTime(time, executor, config, cores, controller);
   };
@@ -98,7 +101,9 @@ describe('strategies on virtual time', () => {
     const bars = t.store.getState().strategies[0]?.bars ?? [];
     const task3 = bars.find((b) => b.task === 2);
     expect(task3).toMatchObject({ worker: 2, startS: 2, endS: 3 });
-    expect(lines(t.store).indexOf('[pool] Task 2 completed')).toBeLessThan(lines(t.store).indexOf('[pool] Task 3 started'));
+    expect(lines(t.store).indexOf('[pool] Task 2 completed')).toBeLessThan(
+      lines(t.store).indexOf('[pool] Task 3 started'),
+    );
   });
 
   it('pool: the first Worker to be ready takes task 1, so tasks start in submission order', async () => {
@@ -151,10 +156,14 @@ describe('strategies on virtual time', () => {
     await t.run();
     const brackets = t.events.filter((e) => e.type === 'strategy-start' || e.type === 'strategy-end');
     expect(brackets.map((e) => `${e.type}:${e.strategy}`)).toEqual([
-      'strategy-start:sequential', 'strategy-end:sequential',
-      'strategy-start:processes', 'strategy-end:processes',
-      'strategy-start:pool', 'strategy-end:pool',
-      'strategy-start:threads', 'strategy-end:threads',
+      'strategy-start:sequential',
+      'strategy-end:sequential',
+      'strategy-start:processes',
+      'strategy-end:processes',
+      'strategy-start:pool',
+      'strategy-end:pool',
+      'strategy-start:threads',
+      'strategy-end:threads',
     ]);
   });
 
@@ -217,14 +226,23 @@ describe('strategies on virtual time', () => {
     await t.run();
     const state = t.store.getState();
     expect(state.strategies.map((s) => `${s.name}#${s.rep}`)).toEqual([
-      'sequential#0', 'sequential#1', 'sequential#2', 'processes#0', 'processes#1', 'processes#2',
+      'sequential#0',
+      'sequential#1',
+      'sequential#2',
+      'processes#0',
+      'processes#1',
+      'processes#2',
     ]);
     const processes = resultRows(state).find((r) => r.name === 'processes');
     expect(processes).toMatchObject({ runs: 3, minS: 1.01, maxS: 1.03, wallS: 1.02, label: 'Processes' });
     expect(processes?.run.rep).toBe(2);
     expect(lines(t.store).filter((l) => l.includes('Run '))).toEqual([
-      '[sequential] Run 1 of 3', '[sequential] Run 2 of 3', '[sequential] Run 3 of 3',
-      '[processes] Run 1 of 3', '[processes] Run 2 of 3', '[processes] Run 3 of 3',
+      '[sequential] Run 1 of 3',
+      '[sequential] Run 2 of 3',
+      '[sequential] Run 3 of 3',
+      '[processes] Run 1 of 3',
+      '[processes] Run 2 of 3',
+      '[processes] Run 3 of 3',
     ]);
   });
 

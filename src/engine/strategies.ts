@@ -51,14 +51,29 @@ async function runTask(
     // A start report travels on its own channel: it may come after the result, or never.
     if (started || settled) return;
     started = true;
-    ctx.emit({ type: 'task-start', strategy, task: index, worker, tMs, submittedMs, ...(readyMs === undefined ? {} : { readyMs }) });
+    ctx.emit({
+      type: 'task-start',
+      strategy,
+      task: index,
+      worker,
+      tMs,
+      submittedMs,
+      ...(readyMs === undefined ? {} : { readyMs }),
+    });
   };
   try {
     const timing = await runner.run(taskSpec(ctx.config, index), emitStart, ctx.signal);
     // The start report travels on its own channel and may arrive after the result.
     emitStart(timing.startMs, timing.readyMs);
     settled = true;
-    ctx.emit({ type: 'task-end', strategy, task: index, worker, tMs: timing.endMs, ...(timing.cpuMs === undefined ? {} : { cpuMs: timing.cpuMs }) });
+    ctx.emit({
+      type: 'task-end',
+      strategy,
+      task: index,
+      worker,
+      tMs: timing.endMs,
+      ...(timing.cpuMs === undefined ? {} : { cpuMs: timing.cpuMs }),
+    });
     return 'ok';
   } catch (error) {
     if (isAbortError(error) || ctx.signal.aborted) throw error;
@@ -226,7 +241,14 @@ async function pool(outer: RunContext): Promise<Outcome[]> {
       // Tasks still queued when the pool broke never start; their futures fail too.
       const t = ctx.clock.now();
       for (; next < n; next += 1) {
-        ctx.emit({ type: 'task-error', strategy: 'pool', task: next, worker: 0, tMs: t, message: errorMessage(brokenPoolError()) });
+        ctx.emit({
+          type: 'task-error',
+          strategy: 'pool',
+          task: next,
+          worker: 0,
+          tMs: t,
+          message: errorMessage(brokenPoolError()),
+        });
         outcomes.push('crash');
       }
     }

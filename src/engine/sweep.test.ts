@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeExecutor, FakeTime } from './fakeTime';
+import { FakeExecutor, FakeTime } from './testing/virtualTime';
 import { amdahl, fitAmdahl, runSweep, sweepCounts, type SweepPoint } from './sweep';
 
 describe("Amdahl's law", () => {

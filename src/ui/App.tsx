@@ -79,7 +79,9 @@ export function App({ backend }: { readonly backend: Backend }) {
   }, [initial.run, initialOk, ready, parsed, start, backend.cores]);
   // Why the link waits, next to Run, until a run starts or the settings change.
   const runNote =
-    autoRun && !autoRun.ok && state === null && !session.running && fields === initial.fields ? autoRun.reason : undefined;
+    autoRun && !autoRun.ok && state === null && !session.running && fields === initial.fields
+      ? autoRun.reason
+      : undefined;
 
   const rows = state
     ? resultRows(state).map((row) => ({
@@ -166,7 +168,8 @@ export function App({ backend }: { readonly backend: Backend }) {
           />
           {preset && (
             <p className="lesson">
-              <strong>{preset.label}.</strong> {preset.lesson} <span className="chapter">Chapter: “{preset.chapterTime}”.</span>
+              <strong>{preset.label}.</strong> {preset.lesson}{' '}
+              <span className="chapter">Chapter: “{preset.chapterTime}”.</span>
             </p>
           )}
           <MappingNote cores={backend.cores} />
@@ -174,7 +177,11 @@ export function App({ backend }: { readonly backend: Backend }) {
 
         <div className="output">
           <div className="status-row">
-            <p role="status" aria-label="Run status" className={`status status-${statusText === 'Stopped' ? 'stopped' : (state?.phase ?? 'idle')}`}>
+            <p
+              role="status"
+              aria-label="Run status"
+              className={`status status-${statusText === 'Stopped' ? 'stopped' : (state?.phase ?? 'idle')}`}
+            >
               {statusText}
             </p>
             {runNote && (
@@ -194,8 +201,8 @@ export function App({ backend }: { readonly backend: Backend }) {
           )}
           {session.hiddenDuringRun && (
             <p className="warning">
-              ⚠ Measured while the tab was hidden — timings unreliable: browsers slow down timers in hidden tabs.
-              Keep this tab in front and run again.
+              ⚠ Measured while the tab was hidden — timings unreliable: browsers slow down timers in hidden tabs. Keep
+              this tab in front and run again.
             </p>
           )}
           {session.failure && (

@@ -14,7 +14,11 @@ export class ChartBoundary extends Component<{ readonly children: ReactNode }, S
 
   override render() {
     if (this.state.failed) {
-      return <p className="hint">The chart could not be loaded. Reload the page to see it; the table above has the same numbers.</p>;
+      return (
+        <p className="hint">
+          The chart could not be loaded. Reload the page to see it; the table above has the same numbers.
+        </p>
+      );
     }
     return this.props.children;
   }

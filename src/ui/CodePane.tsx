@@ -27,7 +27,13 @@ function CopyButton({ text, what }: { readonly text: string; readonly what: stri
 }
 
 /** The chapter's Python beside the TypeScript that really runs, each with a copy button. */
-export function CodePane({ config, preset }: { readonly config: RunConfig | null; readonly preset: Preset | undefined }) {
+export function CodePane({
+  config,
+  preset,
+}: {
+  readonly config: RunConfig | null;
+  readonly preset: Preset | undefined;
+}) {
   const python = useRef<HTMLPreElement>(null);
   if (!config) return null;
   const py = pythonFor(config, preset);
@@ -38,7 +44,11 @@ export function CodePane({ config, preset }: { readonly config: RunConfig | null
       <div className="code-columns">
         <figure className="code" aria-labelledby="py-title">
           <figcaption>
-            <span id="py-title">{preset && py.startsWith('# The chapter') ? 'Python: the chapter’s code' : 'Python: an equivalent program'}</span>
+            <span id="py-title">
+              {preset && py.startsWith('# The chapter')
+                ? 'Python: the chapter’s code'
+                : 'Python: an equivalent program'}
+            </span>
             <CopyButton text={py} what="Python" />
           </figcaption>
           <pre ref={python} tabIndex={0} aria-label="Python code">

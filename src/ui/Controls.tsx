@@ -127,7 +127,9 @@ export function Controls({
           onChange={(e) => onChange({ ...fields, tasks: e.target.value })}
           {...describedBy('tasks')}
         />
-        <p className="hint">Seconds, comma-separated: 3,2,1. Up to {LIMITS.maxTasks} tasks of at most {LIMITS.maxDurationS} s.</p>
+        <p className="hint">
+          Seconds, comma-separated: 3,2,1. Up to {LIMITS.maxTasks} tasks of at most {LIMITS.maxDurationS} s.
+        </p>
       </div>
 
       <div className="field-row">
@@ -193,7 +195,9 @@ export function Controls({
             <select
               id="order"
               value={fields.order ?? 'completed'}
-              onChange={(e) => onChange({ ...fields, order: e.target.value === 'completed' ? undefined : e.target.value })}
+              onChange={(e) =>
+                onChange({ ...fields, order: e.target.value === 'completed' ? undefined : e.target.value })
+              }
               aria-describedby={errorOf('order') ? 'error-order order-hint' : 'order-hint'}
               {...(errorOf('order') ? { 'aria-invalid': true } : {})}
             >
@@ -279,7 +283,13 @@ export function Controls({
         </p>
       )}
       <div className="actions secondary">
-        <button type="button" className="sweep-button" disabled={!canRun} onClick={onSweep} aria-describedby="sweep-hint">
+        <button
+          type="button"
+          className="sweep-button"
+          disabled={!canRun}
+          onClick={onSweep}
+          aria-describedby="sweep-hint"
+        >
           Sweep workers
         </button>
         <span id="sweep-hint" className="hint">

@@ -33,7 +33,8 @@ export function CpuCheck({
           <li key={r.strategy} className={r.off ? 'rate-off' : undefined}>
             <b>{r.label}</b>: {pct(r.rate)} of the calibrated rate
             {r.tasks > 1 && pct(r.minRate) !== pct(r.maxRate) && ` (tasks ${pct(r.minRate)}–${pct(r.maxRate)})`}
-            {r.sharesCores && ` — ${r.concurrent} tasks computed at once on ${cores} cores, so each got only part of one: expected`}
+            {r.sharesCores &&
+              ` — ${r.concurrent} tasks computed at once on ${cores} cores, so each got only part of one: expected`}
             {r.off && ' ⚠'}
           </li>
         ))}

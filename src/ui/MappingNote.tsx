@@ -12,32 +12,57 @@ export function MappingNote({ cores }: { readonly cores: number }) {
         </thead>
         <tbody>
           <tr>
-            <td><code>time.sleep(d)</code></td>
-            <td><b>sleep</b> task: a timer in a Worker, no CPU used</td>
+            <td>
+              <code>time.sleep(d)</code>
+            </td>
+            <td>
+              <b>sleep</b> task: a timer in a Worker, no CPU used
+            </td>
           </tr>
           <tr>
             <td>a CPU-bound function</td>
-            <td><b>cpu</b> task: real arithmetic (a WebAssembly loop, the same in every Worker), calibrated so d s ≈ d s of one core</td>
+            <td>
+              <b>cpu</b> task: real arithmetic (a WebAssembly loop, the same in every Worker), calibrated so d s ≈ d s
+              of one core
+            </td>
           </tr>
           <tr>
-            <td><code>task(1); task(2)</code></td>
-            <td><b>Sequential</b>: one warm Worker, one task after another</td>
+            <td>
+              <code>task(1); task(2)</code>
+            </td>
+            <td>
+              <b>Sequential</b>: one warm Worker, one task after another
+            </td>
           </tr>
           <tr>
-            <td><code>Process(…).start()</code> / <code>join()</code></td>
-            <td><b>Processes</b>: one new Worker per task, start-up inside the time</td>
+            <td>
+              <code>Process(…).start()</code> / <code>join()</code>
+            </td>
+            <td>
+              <b>Processes</b>: one new Worker per task, start-up inside the time
+            </td>
           </tr>
           <tr>
-            <td><code>ProcessPoolExecutor</code> + <code>as_completed</code></td>
-            <td><b>Pool</b>: N Workers, a queue, results as they complete</td>
+            <td>
+              <code>ProcessPoolExecutor</code> + <code>as_completed</code>
+            </td>
+            <td>
+              <b>Pool</b>: N Workers, a queue, results as they complete
+            </td>
           </tr>
           <tr>
             <td>threads under the GIL</td>
-            <td><b>Threads</b>: all tasks on ONE Worker’s event loop, CPU work in 5 ms turns</td>
+            <td>
+              <b>Threads</b>: all tasks on ONE Worker’s event loop, CPU work in 5 ms turns
+            </td>
           </tr>
           <tr>
-            <td><code>os.cpu_count()</code></td>
-            <td><code>navigator.hardwareConcurrency</code> = {cores}</td>
+            <td>
+              <code>os.cpu_count()</code>
+            </td>
+            <td>
+              <code>navigator.hardwareConcurrency</code> = {cores}
+            </td>
           </tr>
         </tbody>
       </table>

@@ -3,7 +3,11 @@ import type { ResultRow } from '../engine/store';
 
 /** Measured wall-clock vs the ideal model, per strategy (loaded lazily: recharts is large). */
 export default function ResultsChart({ rows }: { readonly rows: readonly ResultRow[] }) {
-  const data = rows.map((r) => ({ name: r.label, measured: Number(r.wallS.toFixed(3)), ideal: Number(r.idealS.toFixed(3)) }));
+  const data = rows.map((r) => ({
+    name: r.label,
+    measured: Number(r.wallS.toFixed(3)),
+    ideal: Number(r.idealS.toFixed(3)),
+  }));
   return (
     <figure className="chart" aria-label="Measured vs ideal chart">
       <figcaption>Wall-clock per strategy: measured vs ideal (model), seconds</figcaption>
@@ -14,9 +18,26 @@ export default function ResultsChart({ rows }: { readonly rows: readonly ResultR
             <XAxis dataKey="name" tick={{ fontSize: 16 }} />
             <YAxis unit=" s" tick={{ fontSize: 16 }} width={64} />
             <Tooltip formatter={(v) => `${Number(v).toFixed(2)} s`} />
-            <Legend wrapperStyle={{ fontSize: 16 }} formatter={(value) => <span className="chart-legend">{value}</span>} />
-            <Bar dataKey="measured" name="Measured" fill="#1d3557" isAnimationActive={false} label={{ position: 'top', fontSize: 15, formatter: (v: unknown) => Number(v).toFixed(2) }} />
-            <Bar dataKey="ideal" name="Ideal (model)" fill="#dbe4f0" stroke="#1d3557" strokeDasharray="5 3" strokeWidth={2} isAnimationActive={false} />
+            <Legend
+              wrapperStyle={{ fontSize: 16 }}
+              formatter={(value) => <span className="chart-legend">{value}</span>}
+            />
+            <Bar
+              dataKey="measured"
+              name="Measured"
+              fill="#1d3557"
+              isAnimationActive={false}
+              label={{ position: 'top', fontSize: 15, formatter: (v: unknown) => Number(v).toFixed(2) }}
+            />
+            <Bar
+              dataKey="ideal"
+              name="Ideal (model)"
+              fill="#dbe4f0"
+              stroke="#1d3557"
+              strokeDasharray="5 3"
+              strokeWidth={2}
+              isAnimationActive={false}
+            />
           </BarChart>
         </ResponsiveContainer>
       </div>

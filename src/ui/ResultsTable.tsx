@@ -20,7 +20,9 @@ interface Props {
 function medianOf(rows: readonly ResultLine[]): string {
   const counts = new Set(rows.map((r) => r.runs));
   const [only] = counts;
-  return counts.size === 1 && only !== undefined ? `the median of ${only} runs` : 'the median of each strategy’s runs (see Runs)';
+  return counts.size === 1 && only !== undefined
+    ? `the median of ${only} runs`
+    : 'the median of each strategy’s runs (see Runs)';
 }
 
 /** One row per finished strategy: measured wall-clock against the ideal model. */
@@ -48,7 +50,11 @@ export function ResultsTable({ rows, predictionSentences }: Props) {
               <th scope="col">Ideal (s)</th>
               <th scope="col">Overhead (ms)</th>
               <th scope="col">Speedup</th>
-              <th scope="col" className="vs-sequential-head" title="Measured sequential wall-clock ÷ this strategy’s, both measured in this Run">
+              <th
+                scope="col"
+                className="vs-sequential-head"
+                title="Measured sequential wall-clock ÷ this strategy’s, both measured in this Run"
+              >
                 Speedup vs measured sequential
               </th>
               <th scope="col">Worker start-up (ms)</th>
@@ -69,25 +75,25 @@ export function ResultsTable({ rows, predictionSentences }: Props) {
               // A stopped or failed run did not do all the work: comparing it with the ideal would mislead.
               const whole = row.status === 'done';
               return (
-              <tr key={row.name} className={`row-${row.status}`}>
-                <th scope="row">{row.label}</th>
-                <td>{sec(row.wallS)}</td>
-                <td>{sec(row.idealS)}</td>
-                <td>{whole ? Math.round(row.overheadMs) : '–'}</td>
-                <td>{whole ? `${row.speedup.toFixed(2)}×` : '–'}</td>
-                <VsSequentialCell row={row} rows={rows} />
-                <td>{msText(whole ? row.breakdown?.startupMs : undefined)}</td>
-                <td>{msText(whole ? row.breakdown?.dispatchMs : undefined)}</td>
-                <td>{msText(whole ? row.breakdown?.restMs : undefined)}</td>
-                {repeated && (
-                  <>
-                    <td>{row.runs}</td>
-                    <td>{sec(row.minS)}</td>
-                    <td>{sec(row.maxS)}</td>
-                  </>
-                )}
-                {predicted && <td>{row.predictedS === undefined ? '–' : sec(row.predictedS)}</td>}
-              </tr>
+                <tr key={row.name} className={`row-${row.status}`}>
+                  <th scope="row">{row.label}</th>
+                  <td>{sec(row.wallS)}</td>
+                  <td>{sec(row.idealS)}</td>
+                  <td>{whole ? Math.round(row.overheadMs) : '–'}</td>
+                  <td>{whole ? `${row.speedup.toFixed(2)}×` : '–'}</td>
+                  <VsSequentialCell row={row} rows={rows} />
+                  <td>{msText(whole ? row.breakdown?.startupMs : undefined)}</td>
+                  <td>{msText(whole ? row.breakdown?.dispatchMs : undefined)}</td>
+                  <td>{msText(whole ? row.breakdown?.restMs : undefined)}</td>
+                  {repeated && (
+                    <>
+                      <td>{row.runs}</td>
+                      <td>{sec(row.minS)}</td>
+                      <td>{sec(row.maxS)}</td>
+                    </>
+                  )}
+                  {predicted && <td>{row.predictedS === undefined ? '–' : sec(row.predictedS)}</td>}
+                </tr>
               );
             })}
           </tbody>
@@ -106,11 +112,11 @@ export function ResultsTable({ rows, predictionSentences }: Props) {
         {repeated && 'With repeated runs, Wall-clock is the median run (the one the timelines show). '}
         <strong>Ideal</strong> is a model, not a measurement: a perfect machine with no Worker start-up or messaging
         cost. <strong>Overhead</strong> = measured − ideal = Worker start-up + Dispatch + Other, measured along the
-        worker that finished last: start-up is new Worker → ready, dispatch the messages’ round trips, other the
-        rest (late timers, shared cores). <strong>Speedup</strong> = sum of task durations ÷ measured wall-clock.{' '}
+        worker that finished last: start-up is new Worker → ready, dispatch the messages’ round trips, other the rest
+        (late timers, shared cores). <strong>Speedup</strong> = sum of task durations ÷ measured wall-clock.{' '}
         <strong>Speedup vs measured sequential</strong> = the Sequential wall-clock measured in this Run ÷ this
-        strategy’s: two real measurements of the same tasks (— when this Run has no whole Sequential run).
-        Stopped and failed runs show no overhead or speedup: they did not do all the work.
+        strategy’s: two real measurements of the same tasks (— when this Run has no whole Sequential run). Stopped and
+        failed runs show no overhead or speedup: they did not do all the work.
       </p>
     </div>
   );

@@ -1,4 +1,14 @@
-import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { amdahl, type SweepPoint } from '../engine/sweep';
 
 interface Props {
@@ -24,16 +34,64 @@ export default function SweepChart({ points, counts, cores, serialFraction }: Pr
     <ResponsiveContainer width="100%" height={300}>
       <ComposedChart data={data} margin={{ top: 16, right: 24, bottom: 24, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="workers" type="number" domain={[1, top]} ticks={counts as number[]} tick={{ fontSize: 15 }} label={{ value: 'pool workers', position: 'insideBottom', offset: -12, fontSize: 15 }} />
-        <YAxis tick={{ fontSize: 15 }} width={48} label={{ value: 'speedup', angle: -90, position: 'insideLeft', fontSize: 15 }} />
-        <Tooltip formatter={(v) => (v === null ? '–' : `${Number(v).toFixed(2)}×`)} labelFormatter={(w) => `${String(w)} workers`} />
-        <Legend wrapperStyle={{ fontSize: 15 }} verticalAlign="top" formatter={(value) => <span className="chart-legend">{value}</span>} />
-        <ReferenceLine x={cores} stroke="#b91c1c" strokeWidth={2} label={{ value: `${cores} cores`, position: 'top', fill: '#b91c1c', fontSize: 15 }} />
-        <Line dataKey="ideal" name="Ideal (model)" stroke="#64748b" strokeDasharray="6 4" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
+        <XAxis
+          dataKey="workers"
+          type="number"
+          domain={[1, top]}
+          ticks={counts as number[]}
+          tick={{ fontSize: 15 }}
+          label={{ value: 'pool workers', position: 'insideBottom', offset: -12, fontSize: 15 }}
+        />
+        <YAxis
+          tick={{ fontSize: 15 }}
+          width={48}
+          label={{ value: 'speedup', angle: -90, position: 'insideLeft', fontSize: 15 }}
+        />
+        <Tooltip
+          formatter={(v) => (v === null ? '–' : `${Number(v).toFixed(2)}×`)}
+          labelFormatter={(w) => `${String(w)} workers`}
+        />
+        <Legend
+          wrapperStyle={{ fontSize: 15 }}
+          verticalAlign="top"
+          formatter={(value) => <span className="chart-legend">{value}</span>}
+        />
+        <ReferenceLine
+          x={cores}
+          stroke="#b91c1c"
+          strokeWidth={2}
+          label={{ value: `${cores} cores`, position: 'top', fill: '#b91c1c', fontSize: 15 }}
+        />
+        <Line
+          dataKey="ideal"
+          name="Ideal (model)"
+          stroke="#64748b"
+          strokeDasharray="6 4"
+          strokeWidth={2}
+          dot={false}
+          isAnimationActive={false}
+          connectNulls
+        />
         {serialFraction !== null && (
-          <Line dataKey="amdahl" name={`Amdahl fit (serial ${(serialFraction * 100).toFixed(1)} %)`} stroke="#e69f00" strokeDasharray="2 3" strokeWidth={3} dot={false} isAnimationActive={false} />
+          <Line
+            dataKey="amdahl"
+            name={`Amdahl fit (serial ${(serialFraction * 100).toFixed(1)} %)`}
+            stroke="#e69f00"
+            strokeDasharray="2 3"
+            strokeWidth={3}
+            dot={false}
+            isAnimationActive={false}
+          />
         )}
-        <Line dataKey="measured" name="Measured" stroke="#1d3557" strokeWidth={3} dot={{ r: 5 }} isAnimationActive={false} connectNulls />
+        <Line
+          dataKey="measured"
+          name="Measured"
+          stroke="#1d3557"
+          strokeWidth={3}
+          dot={{ r: 5 }}
+          isAnimationActive={false}
+          connectNulls
+        />
       </ComposedChart>
     </ResponsiveContainer>
   );

@@ -24,7 +24,12 @@ export function SweepPanel({ sweep, cores }: { readonly sweep: SweepState; reado
       <figure className="chart" aria-label="Speedup vs workers">
         <ChartBoundary>
           <Suspense fallback={<p className="hint">Loading chart…</p>}>
-            <SweepChart points={sweep.points} counts={sweep.counts} cores={cores} serialFraction={fit?.serialFraction ?? null} />
+            <SweepChart
+              points={sweep.points}
+              counts={sweep.counts}
+              cores={cores}
+              serialFraction={fit?.serialFraction ?? null}
+            />
           </Suspense>
         </ChartBoundary>
       </figure>

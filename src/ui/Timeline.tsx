@@ -108,7 +108,10 @@ const LANE_PAD_PX = 3;
 /** Above this many tasks, a strip of result chips would say nothing: it is left out. */
 const ARRIVAL_CHIPS_MAX = 60;
 
-function groupByWorker<T extends { readonly worker: number }>(items: readonly T[], workerOf: (item: T) => number = (i) => i.worker): Map<number, T[]> {
+function groupByWorker<T extends { readonly worker: number }>(
+  items: readonly T[],
+  workerOf: (item: T) => number = (i) => i.worker,
+): Map<number, T[]> {
   const map = new Map<number, T[]>();
   for (const item of items) {
     const w = workerOf(item);
@@ -154,13 +157,16 @@ export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers, 
   const measuredLane = new Map(bars.map((b) => [b.task, b.worker]));
   // A large run draws the ideal as one end line, not a ghost per task (thousands of outlines say less).
   const ghostly = tasks <= LARGE_RUN_TASKS;
-  const ghostsByWorker = ghostly ? groupByWorker(ideal.tasks, (t) => measuredLane.get(t.task) ?? t.worker) : new Map<number, IdealTask[]>();
+  const ghostsByWorker = ghostly
+    ? groupByWorker(ideal.tasks, (t) => measuredLane.get(t.task) ?? t.worker)
+    : new Map<number, IdealTask[]>();
   const pointedBar = pointed === null ? undefined : bars.find((b) => b.task === pointed);
 
   let status: string;
   if (!run) status = `waiting · ideal ${sec(ideal.totalS)} s`;
   else if (run.status === 'running') status = `running · ${sec(nowS ?? 0)} s`;
-  else status = `${sec(run.wallS ?? 0)} s measured · ${sec(ideal.totalS)} s ideal${run.status === 'done' ? '' : ` · ${run.status}`}`;
+  else
+    status = `${sec(run.wallS ?? 0)} s measured · ${sec(ideal.totalS)} s ideal${run.status === 'done' ? '' : ` · ${run.status}`}`;
 
   const overCores = kind === 'cpu' && (name === 'processes' || name === 'pool');
 
@@ -186,7 +192,12 @@ export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers, 
                 {labelled && beyond && <span className="beyond-note">beyond {cores} cores</span>}
                 {labelled && idle && <span className="idle-note">idle: no task left for it</span>}
               </div>
-              <div className="track" style={laneStyle} role="list" aria-label={`${label} ideal schedule, worker ${worker} (model)`}>
+              <div
+                className="track"
+                style={laneStyle}
+                role="list"
+                aria-label={`${label} ideal schedule, worker ${worker} (model)`}
+              >
                 {(ghostsByWorker.get(worker) ?? []).map((t) => (
                   <div
                     key={`ideal-${t.task}`}
@@ -206,7 +217,12 @@ export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers, 
                     className="spawn"
                     aria-hidden="true"
                     title={`Worker ${worker} starting (new Worker until its first task): ${sec(spawnAt)}–${sec(spawnEnd)} s`}
-                    style={{ left: pct(spawnAt, axisS), width: pct(spawnEnd - spawnAt, axisS), top: `${LANE_PAD_PX}px`, bottom: `${LANE_PAD_PX}px` }}
+                    style={{
+                      left: pct(spawnAt, axisS),
+                      width: pct(spawnEnd - spawnAt, axisS),
+                      top: `${LANE_PAD_PX}px`,
+                      bottom: `${LANE_PAD_PX}px`,
+                    }}
                   />
                 )}
                 {(barsByWorker.get(worker) ?? []).map((bar) => (
@@ -237,13 +253,21 @@ export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers, 
                 {nowS !== null && run?.status === 'running' && (
                   <div className="now-line" aria-hidden="true" style={{ left: pct(nowS, axisS) }} />
                 )}
-                {!ghostly && <div className="ideal-end" title={`Ideal end (model): ${sec(ideal.totalS)} s`} style={{ left: pct(ideal.totalS, axisS) }} />}
+                {!ghostly && (
+                  <div
+                    className="ideal-end"
+                    title={`Ideal end (model): ${sec(ideal.totalS)} s`}
+                    style={{ left: pct(ideal.totalS, axisS) }}
+                  />
+                )}
               </div>
             </div>
           );
         })}
       </div>
-      {name === 'pool' && run && tasks <= ARRIVAL_CHIPS_MAX && <ResultsArrive items={arrivals(run, order)} order={order} axisS={axisS} />}
+      {name === 'pool' && run && tasks <= ARRIVAL_CHIPS_MAX && (
+        <ResultsArrive items={arrivals(run, order)} order={order} axisS={axisS} />
+      )}
       <div className="axis" aria-hidden="true">
         <div className="lane-label" />
         <div className="axis-track">

@@ -65,7 +65,9 @@ export function Timelines({ state, config, running, clock, cores }: Props) {
           <h2 id="what-title">What happened</h2>
           {[...new Set(state.strategies.map((r) => r.name))].map((name) => {
             const run = shownRun(state, name);
-            return run && run.wallS !== null ? <p key={name}>{whatHappened(run, config.kind, cores, config.workers, compare)}</p> : null;
+            return run && run.wallS !== null ? (
+              <p key={name}>{whatHappened(run, config.kind, cores, config.workers, compare)}</p>
+            ) : null;
           })}
         </section>
       )}

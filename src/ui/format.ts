@@ -2,7 +2,18 @@
 export const sec = (s: number): string => Math.max(0, s).toFixed(2);
 
 /** Task colours: Okabe–Ito plus a few, each task the same colour in every strategy. */
-export const TASK_COLOURS = ['#e69f00', '#56b4e9', '#009e73', '#f0e442', '#cc79a7', '#d55e00', '#0072b2', '#a6d854', '#bbbbbb', '#ff9da7'];
+export const TASK_COLOURS = [
+  '#e69f00',
+  '#56b4e9',
+  '#009e73',
+  '#f0e442',
+  '#cc79a7',
+  '#d55e00',
+  '#0072b2',
+  '#a6d854',
+  '#bbbbbb',
+  '#ff9da7',
+];
 
 export function taskColour(task: number): string {
   return TASK_COLOURS[task % TASK_COLOURS.length] ?? '#999';

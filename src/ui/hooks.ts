@@ -39,7 +39,8 @@ export function useRunState(store: RunStore | null): RunState | null {
       (onChange: () => void): (() => void) => {
         if (!store) return noop;
         const { config } = store.getState();
-        const everyMs = config.durationsS.length > LARGE_RUN_TASKS ? redrawEveryMs(config.durationsS.length, config.kind) : 0;
+        const everyMs =
+          config.durationsS.length > LARGE_RUN_TASKS ? redrawEveryMs(config.durationsS.length, config.kind) : 0;
         let frame = 0;
         let timer: ReturnType<typeof setTimeout> | undefined;
         let last = 0;
@@ -141,7 +142,8 @@ export function useRunSession(backend: Backend) {
     (preparing: Promise<{ readonly unitsPerMs: number }>, live: () => boolean = () => true): Promise<boolean> =>
       preparing.then(
         (c) => {
-          if (live()) updateReadiness({ state: 'ready', unitsPerMs: c.unitsPerMs, calibratedAtMs: backend.clock.now() });
+          if (live())
+            updateReadiness({ state: 'ready', unitsPerMs: c.unitsPerMs, calibratedAtMs: backend.clock.now() });
           return true;
         },
         (e: unknown) => {

@@ -142,7 +142,7 @@ describe('WorkerExecutor: a Worker that dies during a call', () => {
     expect(executor.liveWorkers).toBe(0);
   });
 
-  it('resolves a task from its reports, and rejects a spawned Worker\'s ready() when it dies first', async () => {
+  it("resolves a task from its reports, and rejects a spawned Worker's ready() when it dies first", async () => {
     const { executor, workers } = setup('answers');
     await executor.ensureWarm();
     const signal = new AbortController().signal;

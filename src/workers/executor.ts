@@ -200,7 +200,8 @@ export class WorkerExecutor implements Executor {
     const worker = this.create();
     const onError = (event: ErrorEvent): void => {
       event.preventDefault();
-      const detail = event.message || (live.heartbeat.started ? 'it threw an uncaught error' : 'its script could not be loaded');
+      const detail =
+        event.message || (live.heartbeat.started ? 'it threw an uncaught error' : 'its script could not be loaded');
       live.kill(workerCrashError(`Worker crashed: ${detail}`));
     };
     const live: LiveWorker = {
@@ -265,7 +266,8 @@ export class WorkerExecutor implements Executor {
    */
   private runOn(live: LiveWorker, task: TaskSpec, onStart: OnTaskStart, signal: AbortSignal): Promise<TaskTiming> {
     if (signal.aborted) return Promise.reject(abortError());
-    if (!this.live.has(live)) return Promise.reject(live.deathReason ?? workerCrashError('Worker crashed before the call'));
+    if (!this.live.has(live))
+      return Promise.reject(live.deathReason ?? workerCrashError('Worker crashed before the call'));
     const stop = this.stopOn(live, signal);
     if (!live.watched) this.watch(live);
     const callId = this.nextCallId++;
@@ -333,7 +335,8 @@ export class WorkerExecutor implements Executor {
    */
   private whileAlive<T>(live: LiveWorker, call: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     if (signal?.aborted) return Promise.reject(abortError());
-    if (!this.live.has(live)) return Promise.reject(live.deathReason ?? workerCrashError('Worker crashed before the call'));
+    if (!this.live.has(live))
+      return Promise.reject(live.deathReason ?? workerCrashError('Worker crashed before the call'));
     const stop = signal ? this.stopOn(live, signal) : null;
     return new Promise<T>((resolve, reject) => {
       live.mourners.add(reject);

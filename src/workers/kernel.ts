@@ -57,13 +57,39 @@ export function kernelBytes(): Uint8Array<ArrayBuffer> {
   const set = (n: number): number[] => [0x21, n];
   const constI32 = (v: number): number[] => [0x41, ...sleb(v)];
   const body = [
-    1, 1, I32, // one extra local: $i
-    ...get(steps), ...constI32(0), 0x4a, // i32.gt_s
-    0x04, 0x40, // if (no result)
-    0x03, 0x40, // loop
-    ...get(seed), ...get(i), 0x73, ...constI32(MUL), 0x6c, ...constI32(ADD), 0x6a, ...set(seed),
-    ...get(seed), ...get(seed), ...constI32(15), 0x76, 0x73, ...set(seed),
-    ...get(i), ...constI32(1), 0x6a, 0x22, i, ...get(steps), 0x48, 0x0d, 0, // br_if 0 (loop)
+    1,
+    1,
+    I32, // one extra local: $i
+    ...get(steps),
+    ...constI32(0),
+    0x4a, // i32.gt_s
+    0x04,
+    0x40, // if (no result)
+    0x03,
+    0x40, // loop
+    ...get(seed),
+    ...get(i),
+    0x73,
+    ...constI32(MUL),
+    0x6c,
+    ...constI32(ADD),
+    0x6a,
+    ...set(seed),
+    ...get(seed),
+    ...get(seed),
+    ...constI32(15),
+    0x76,
+    0x73,
+    ...set(seed),
+    ...get(i),
+    ...constI32(1),
+    0x6a,
+    0x22,
+    i,
+    ...get(steps),
+    0x48,
+    0x0d,
+    0, // br_if 0 (loop)
     0x0b, // end loop
     0x0b, // end if
     ...get(seed),
@@ -71,7 +97,14 @@ export function kernelBytes(): Uint8Array<ArrayBuffer> {
   ];
   const name = [...'spin'].map((c) => c.charCodeAt(0));
   return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // "\0asm", version 1
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00, // "\0asm", version 1
     ...section(1, [1, 0x60, 2, I32, I32, 1, I32]), // type: (i32, i32) -> i32
     ...section(3, [1, 0]), // function 0 has type 0
     ...section(7, [1, name.length, ...name, 0x00, 0]), // export "spin" = function 0

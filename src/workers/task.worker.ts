@@ -95,7 +95,6 @@ const api = {
       if (stable || now() - t0 > maxMs) return { unitsPerMs: best, measuredMs: now() - t0 };
     }
   },
-
 };
 
 /**
@@ -107,7 +106,11 @@ const api = {
  * report: its start travels with its end, which carries `startMs` anyway. Nothing visible is lost
  * (the bar is drawn from the measured `startMs`) and tiny tasks cost two messages, not three.
  */
-async function run(task: TaskSpec, unitsPerMs: number, reportStarted: (startMs: number) => void): Promise<TaskOutcome & { readonly readyMs: number }> {
+async function run(
+  task: TaskSpec,
+  unitsPerMs: number,
+  reportStarted: (startMs: number) => void,
+): Promise<TaskOutcome & { readonly readyMs: number }> {
   const startMs = now();
   const started = (): void => reportStarted(startMs);
   const ms = task.durationS * 1000;
@@ -117,7 +120,9 @@ async function run(task: TaskSpec, unitsPerMs: number, reportStarted: (startMs: 
       started();
       await sleep(ms);
     } else {
-      cpu = { cpuMs: await computeSliced(ms * unitsPerMs, unitsPerMs, { beforeFirstYield: started, afterSlice: keepAlive }) };
+      cpu = {
+        cpuMs: await computeSliced(ms * unitsPerMs, unitsPerMs, { beforeFirstYield: started, afterSlice: keepAlive }),
+      };
     }
     if (task.fail) throw new Error(`task ${task.index + 1} failed on purpose (a demo of a raising task)`);
     return { startMs, endMs: now(), readyMs, ...cpu };

@@ -1,6 +1,18 @@
-import { createRunStore, initialRunState, type RunStore } from './store';
-import { runAll } from './strategies';
-import { abortError, TaskRaised, workerCrashError, type Clock, type Executor, type SpawnedRunner, type TaskRunner, type RunConfig, type RunEvent, type TaskSpec, type TaskTiming } from './types';
+import { createRunStore, initialRunState, type RunStore } from '../store';
+import { runAll } from '../strategies';
+import {
+  abortError,
+  TaskRaised,
+  workerCrashError,
+  type Clock,
+  type Executor,
+  type SpawnedRunner,
+  type TaskRunner,
+  type RunConfig,
+  type RunEvent,
+  type TaskSpec,
+  type TaskTiming,
+} from '../types';
 
 /** After pending promise reactions: setImmediate where there is one (Node), else a 0 ms timeout. */
 const nextTurn: (fn: () => void) => void =
@@ -147,9 +159,14 @@ export class FakeExecutor implements Executor {
         onStart(startMs, readyAt);
         await this.time.sleep(ms, signal);
         if (task.fail || this.options.failing?.includes(task.index)) {
-          throw new TaskRaised('Error', `task ${task.index + 1} failed`, { startMs, endMs: this.time.now(), readyMs: readyAt });
+          throw new TaskRaised('Error', `task ${task.index + 1} failed`, {
+            startMs,
+            endMs: this.time.now(),
+            readyMs: readyAt,
+          });
         }
-        if (this.options.crashing?.includes(task.index)) throw workerCrashError(`Worker crashed running task ${task.index + 1}`);
+        if (this.options.crashing?.includes(task.index))
+          throw workerCrashError(`Worker crashed running task ${task.index + 1}`);
         return { startMs, endMs: this.time.now(), readyMs: readyAt };
       },
     };
