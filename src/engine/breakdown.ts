@@ -1,4 +1,5 @@
 import type { Bar, ResultRow, StrategyRun } from './store';
+import { taskKind, type TaskKind } from './taskKinds';
 import { STRATEGY_LABELS } from './types';
 
 /**
@@ -140,7 +141,7 @@ export function speedupSentence(run: StrategyRun, sequentialS: number | null, su
  */
 export function whatHappened(
   run: StrategyRun,
-  kind: 'sleep' | 'cpu',
+  kind: TaskKind,
   cores: number,
   workers: number,
   compare?: { readonly sequentialS: number | null; readonly sumS: number },
@@ -191,7 +192,7 @@ export function whatHappened(
     if (vs) text += ` ${vs}`;
   }
   const parallel = run.name === 'processes' ? n : run.name === 'pool' ? Math.min(workers, n) : 1;
-  if (kind === 'cpu' && run.status !== 'stopped') {
+  if (taskKind(kind).needsCore && run.status !== 'stopped') {
     if (run.name === 'threads' && n > 1) {
       text += ' CPU work on one event loop takes turns, like Python threads under the GIL: no faster than sequential.';
     } else if (parallel > cores) {

@@ -1,4 +1,5 @@
-import { STRATEGY_NAMES, type ResultOrder, type RunConfig, type StrategyName, type TaskKind } from './types';
+import { isTaskKind, kindChoices, TASK_KINDS, type TaskKind } from './taskKinds';
+import { STRATEGY_NAMES, type ResultOrder, type RunConfig, type StrategyName } from './types';
 
 /** Limits from CONTRACT.md. */
 export const LIMITS = {
@@ -64,7 +65,7 @@ export type ParseResult =
 
 export const DEFAULTS = {
   tasks: '1,1',
-  kind: 'sleep',
+  kind: TASK_KINDS[0],
   strategies: 'sequential,processes,pool',
 } as const;
 
@@ -115,8 +116,8 @@ export function parseDurations(raw: string): number[] | FieldError {
 
 export function parseKind(raw: string): TaskKind | FieldError {
   const text = raw.trim();
-  if (text === 'sleep' || text === 'cpu') return text;
-  return fail('kind', `${quote(raw)} is not a task kind; choose sleep or cpu`);
+  if (isTaskKind(text)) return text;
+  return fail('kind', `${quote(raw)} is not a task kind; choose ${kindChoices()}`);
 }
 
 export function parseWorkers(raw: string): number | FieldError {

@@ -1,4 +1,5 @@
-import type { RunConfig, StrategyName, TaskKind } from './types';
+import { concurrencyCap, type TaskKind } from './taskKinds';
+import type { RunConfig, StrategyName } from './types';
 
 /** One task in the ideal schedule: what a perfect machine with no overhead would do. */
 export interface IdealTask {
@@ -59,9 +60,10 @@ export function simulate(durationsS: readonly number[], lanes: number, capacity:
 /**
  * The ideal schedule of one strategy:
  * - sequential: one lane, total = sum of durations;
- * - processes: one lane per task; sleeps all overlap, CPU work shares the cores;
- * - pool: tasks in order on `workers` lanes (list scheduling), CPU work capped by the cores;
- * - threads: one event loop; sleeps overlap (max), CPU work takes turns (sum).
+ * - processes: one lane per task; sleeps all overlap, work that needs a core shares the cores;
+ * - pool: tasks in order on `workers` lanes (list scheduling), capped by the cores for work that needs one;
+ * - threads: one event loop; sleeps overlap (max), work that needs a core takes turns (sum).
+ * Whether a kind needs a core comes from the registry (taskKinds.ts).
  */
 export function idealSchedule(
   strategy: StrategyName,
@@ -69,7 +71,7 @@ export function idealSchedule(
   cores: number,
 ): IdealSchedule {
   const d = config.durationsS;
-  const cpuCap = (c: number): number => (config.kind === 'cpu' ? Math.max(1, c) : Infinity);
+  const cpuCap = (c: number): number => concurrencyCap(config.kind, c);
   switch (strategy) {
     case 'sequential':
       return simulate(d, 1, Infinity);

@@ -1,4 +1,5 @@
 import type { ResultRow } from './store';
+import { taskKind } from './taskKinds';
 import { STRATEGY_LABELS, type RunConfig } from './types';
 
 const s2 = (x: number): string => `${x.toFixed(2)} s`;
@@ -6,7 +7,7 @@ const s2 = (x: number): string => `${x.toFixed(2)} s`;
 /** Why the ideal model gives what it gives, in a clause a student can check against the picture. */
 function modelReason(row: ResultRow, config: RunConfig, cores: number): string {
   const n = config.durationsS.length;
-  const cpu = config.kind === 'cpu';
+  const cpu = taskKind(config.kind).needsCore;
   switch (row.name) {
     case 'sequential':
       return 'one after another, the times add up';

@@ -1,4 +1,5 @@
 import type { Preset } from './presets';
+import { taskKind } from './taskKinds';
 import type { RunConfig, StrategyName } from './types';
 
 /** The chapter's own code for its examples (lines the chapter's page lost are restored and marked). */
@@ -46,19 +47,6 @@ with ProcessPoolExecutor() as executor:
         f.result()
 end = time.time()
 print(f"ProcessPool Execution Time: {end - start:.2f} seconds")`,
-};
-
-const TASK_DEF: Record<'sleep' | 'cpu', string> = {
-  sleep: `def task(sr_no, seconds):
-    print(f"Task {sr_no} started")
-    time.sleep(seconds)              # waits: no CPU used
-    print(f"Task {sr_no} completed")`,
-  cpu: `def task(sr_no, seconds):
-    print(f"Task {sr_no} started")
-    x = 0
-    for i in range(int(seconds * STEPS_PER_SECOND)):  # computes: needs a core
-        x = (x * 31 + i) % 1_000_003
-    print(f"Task {sr_no} completed")`,
 };
 
 function pyList(values: readonly number[]): string {
@@ -122,15 +110,16 @@ export function pythonFor(config: RunConfig, preset: Preset | undefined): string
     'from concurrent.futures import ProcessPoolExecutor, as_completed',
   ];
   const failing = config.failing ?? [];
+  const kind = taskKind(config.kind);
   const def = failing.length
-    ? TASK_DEF[config.kind].replace(
+    ? kind.pythonTask.replace(
         '    print(f"Task {sr_no} completed")',
         `    if sr_no in FAILING:\n        raise RuntimeError(f"task {sr_no} failed on purpose")\n    print(f"Task {sr_no} completed")`,
       )
-    : TASK_DEF[config.kind];
+    : kind.pythonTask;
   const consts = [
     `DURATIONS = ${pyList(config.durationsS)}`,
-    ...(config.kind === 'cpu' ? ['STEPS_PER_SECOND = 10_000_000  # calibrate for your machine'] : []),
+    ...kind.pythonConstants,
     ...(failing.length ? [`FAILING = {${failing.map((i) => i + 1).join(', ')}}`] : []),
   ];
   const main = config.strategies.map((s) => block(s, config)).join('\n\n');

@@ -1,4 +1,5 @@
 import { finishedRuns, type Bar, type RunState } from './store';
+import { taskKind } from './taskKinds';
 import { STRATEGY_LABELS, STRATEGY_NAMES, type RunConfig, type StrategyName } from './types';
 
 /**
@@ -78,7 +79,7 @@ export function maxOverlap(bars: readonly Bar[]): number {
 /** Each finished strategy's achieved CPU rate, for a cpu run (empty for sleep runs). */
 export function cpuRates(state: RunState): StrategyRate[] {
   const { config, cores } = state;
-  if (config.kind !== 'cpu') return [];
+  if (!taskKind(config.kind).calibrated) return [];
   return STRATEGY_NAMES.flatMap((strategy): StrategyRate[] => {
     let planned = 0;
     let spent = 0;

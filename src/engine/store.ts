@@ -6,6 +6,7 @@ import {
   type RunEvent,
   type StrategyName,
   type StrategyStatus,
+  type TaskData,
 } from './types';
 
 export type BarStatus = 'running' | 'done' | 'error' | 'stopped';
@@ -26,6 +27,11 @@ export interface Bar {
   readonly readyS?: number;
   /** cpu tasks: ms spent computing, measured in the Worker (see `TaskTiming.cpuMs`). */
   readonly cpuMs?: number;
+  /** What the task gave back, if anything (see `TaskTiming.result`). */
+  readonly result?: TaskData;
+  /** The task channel's measured cost each way, ms (see `TaskTiming.sendMs`). */
+  readonly sendMs?: number;
+  readonly returnMs?: number;
 }
 
 export interface StrategyRun {
@@ -209,6 +215,9 @@ export function reduce(state: RunState, event: StoreEvent): RunState {
           status: failed ? 'error' : 'done',
           ...(failed ? { message: event.message ?? 'Error' } : {}),
           ...(event.cpuMs === undefined ? {} : { cpuMs: event.cpuMs }),
+          ...(event.result === undefined ? {} : { result: event.result }),
+          ...(event.sendMs === undefined ? {} : { sendMs: event.sendMs }),
+          ...(event.returnMs === undefined ? {} : { returnMs: event.returnMs }),
         });
       };
       const text = failed

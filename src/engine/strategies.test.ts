@@ -277,3 +277,34 @@ describe('strategies on virtual time', () => {
     expect(resultRows(t.store.getState())[0]?.label).toBe('Processes (failed)');
   });
 });
+
+describe('results on the task channel', () => {
+  it('carries what each task gave back, and the channel cost, from the runner to its bar', async () => {
+    const returned = new Float64Array([1.5, 2.5]);
+    const s = setup(sleep([1, 2], ['sequential', 'pool']), {
+      result: (task) => ({
+        result: task.index === 0 ? { sum: 42 } : returned,
+        sendMs: 0.25,
+        returnMs: 0.5 + task.index,
+      }),
+    });
+    await s.run();
+    const ends = s.events.filter((e) => e.type === 'task-end');
+    expect(ends).toHaveLength(4);
+    for (const run of s.store.getState().strategies) {
+      const [first, second] = run.bars;
+      expect(first?.result).toEqual({ sum: 42 });
+      expect(second?.result).toBe(returned);
+      expect(first?.sendMs).toBe(0.25);
+      expect([first?.returnMs, second?.returnMs]).toEqual([0.5, 1.5]);
+    }
+  });
+
+  it('gives a bar no result when its task returned nothing', async () => {
+    const s = setup(sleep([1], ['sequential']));
+    await s.run();
+    const bar = s.store.getState().strategies[0]?.bars[0];
+    expect(bar?.status).toBe('done');
+    expect(bar && 'result' in bar).toBe(false);
+  });
+});

@@ -73,6 +73,9 @@ async function runTask(
       worker,
       tMs: timing.endMs,
       ...(timing.cpuMs === undefined ? {} : { cpuMs: timing.cpuMs }),
+      ...(timing.result === undefined ? {} : { result: timing.result }),
+      ...(timing.sendMs === undefined ? {} : { sendMs: timing.sendMs }),
+      ...(timing.returnMs === undefined ? {} : { returnMs: timing.returnMs }),
     });
     return 'ok';
   } catch (error) {

@@ -1,5 +1,6 @@
-/** What a task does: wait on a timer (I/O-like) or compute (CPU-bound). */
-export type TaskKind = 'sleep' | 'cpu';
+import type { TaskKind } from './taskKinds';
+
+export type { TaskKind };
 
 /** The four ways to run the same tasks, in their canonical order. */
 export const STRATEGY_NAMES = ['sequential', 'processes', 'pool', 'threads'] as const;
@@ -40,6 +41,28 @@ export interface Clock {
   now(): number;
 }
 
+/**
+ * What a task takes in or gives back: anything structured clone carries, typed arrays and
+ * (shared) buffers included.
+ */
+export type TaskData =
+  | number
+  | string
+  | boolean
+  | null
+  | ArrayBuffer
+  | SharedArrayBuffer
+  | ArrayBufferView
+  | readonly TaskData[]
+  | { readonly [key: string]: TaskData };
+
+/**
+ * How a payload's buffers reach the Worker: `transfer` (default) moves every `ArrayBuffer` in it
+ * (the sender's copy becomes empty, nothing is copied), `copy` clones them (the sender keeps its
+ * own). A `SharedArrayBuffer` is never moved or copied: both sides see the same memory.
+ */
+export type SendMode = 'transfer' | 'copy';
+
 /** One task as handed to an executor. */
 export interface TaskSpec {
   /** 0-based index in the order given. */
@@ -48,6 +71,10 @@ export interface TaskSpec {
   readonly durationS: number;
   /** Raise an error at the end instead of completing (a demo of a failing task). */
   readonly fail?: boolean;
+  /** The task's input, handed to its workload in the Worker. */
+  readonly payload?: TaskData;
+  /** How the payload's buffers travel (default `transfer`). */
+  readonly send?: SendMode;
 }
 
 /** When a task really ran, measured where it ran (same clock basis as {@link Clock}). */
@@ -62,6 +89,14 @@ export interface TaskTiming {
    * `d·1000 / cpuMs` is the share of the calibrated rate it achieved.
    */
   readonly cpuMs?: number;
+  /** What the task gave back (its buffers transferred to the page, not copied). */
+  readonly result?: TaskData;
+  /**
+   * Measured cost of the task channel, ms: `sendMs` from handing the task (and its payload) to the
+   * Worker until the Worker had it, `returnMs` from the task's end until the page had its result.
+   */
+  readonly sendMs?: number;
+  readonly returnMs?: number;
 }
 
 /** Called by a runner as soon as a task starts, with the Worker's own ready time if known. */
@@ -132,6 +167,11 @@ export interface TaskEvent {
   readonly readyMs?: number;
   /** task-end of a cpu task: milliseconds it spent computing (see {@link TaskTiming.cpuMs}). */
   readonly cpuMs?: number;
+  /** task-end: what the task gave back, if anything. */
+  readonly result?: TaskData;
+  /** task-end: the task channel's measured cost each way (see {@link TaskTiming.sendMs}). */
+  readonly sendMs?: number;
+  readonly returnMs?: number;
 }
 
 export type StrategyStatus = 'done' | 'stopped' | 'failed';

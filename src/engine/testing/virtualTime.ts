@@ -1,5 +1,6 @@
 import { createRunStore, initialRunState, type RunStore } from '../store';
 import { runAll } from '../strategies';
+import { taskKind } from '../taskKinds';
 import {
   abortError,
   TaskRaised,
@@ -90,6 +91,8 @@ export interface FakeExecutorOptions {
   readonly failing?: readonly number[];
   /** Task indexes whose worker dies at the end of the task. */
   readonly crashing?: readonly number[];
+  /** What each task gives back, and the channel cost each way (virtual ms), as a Worker reports it. */
+  readonly result?: (task: TaskSpec) => Pick<TaskTiming, 'result' | 'sendMs' | 'returnMs'>;
 }
 
 /**
@@ -150,7 +153,7 @@ export class FakeExecutor implements Executor {
         await this.time.sleep(wait, signal);
         let startMs = this.time.now();
         const ms = task.durationS * 1000;
-        if (task.kind === 'cpu') {
+        if (taskKind(task.kind).needsCore) {
           // One event loop: CPU tasks cannot overlap on the same runner.
           startMs = Math.max(startMs, cpuFreeAt);
           cpuFreeAt = startMs + ms;
@@ -167,7 +170,7 @@ export class FakeExecutor implements Executor {
         }
         if (this.options.crashing?.includes(task.index))
           throw workerCrashError(`Worker crashed running task ${task.index + 1}`);
-        return { startMs, endMs: this.time.now(), readyMs: readyAt };
+        return { startMs, endMs: this.time.now(), readyMs: readyAt, ...this.options.result?.(task) };
       },
     };
   }
