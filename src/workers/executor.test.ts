@@ -1,6 +1,6 @@
 import { expose } from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isWorkerCrash, type TaskSpec } from '../engine/types';
+import { isWorkerCrash, type TaskData, type TaskSpec } from '../engine/types';
 import { WorkerExecutor } from './executor';
 import { SILENCE_LIMIT_MS } from './heartbeat';
 import { decodeKernel, decodeRun, encodeEnded, encodeStarted, type KernelMessage, type RunMessage } from './protocol';
@@ -15,6 +15,8 @@ class FakeWorker extends EventTarget {
   readonly inside = new EventTarget();
   /** Task messages received inside, for the test to answer. */
   readonly runs: RunMessage[] = [];
+  /** The transfer list of every message posted to this Worker. */
+  readonly transfers: Transferable[][] = [];
   kernelReceived = false;
 
   constructor(behaviour: 'answers' | 'silent') {
@@ -35,18 +37,22 @@ class FakeWorker extends EventTarget {
     });
   }
 
-  postMessage(data: unknown): void {
+  /** Like a real Worker's: cloned at once (so transferred buffers are detached, and what cannot be sent throws). */
+  postMessage(data: unknown, transfer: Transferable[] = []): void {
     if (this.terminated) return;
+    const cloned: unknown = structuredClone(data, { transfer });
+    this.transfers.push(transfer);
     queueMicrotask(() => {
-      if (!this.terminated) this.inside.dispatchEvent(new MessageEvent('message', { data }));
+      if (!this.terminated) this.inside.dispatchEvent(new MessageEvent('message', { data: cloned }));
     });
   }
 
   /** The Worker sends something to the page. */
-  toPage(data: unknown): void {
+  toPage(data: unknown, transfer: Transferable[] = []): void {
     if (this.terminated) return;
+    const cloned: unknown = structuredClone(data, { transfer });
     queueMicrotask(() => {
-      if (!this.terminated) this.dispatchEvent(new MessageEvent('message', { data }));
+      if (!this.terminated) this.dispatchEvent(new MessageEvent('message', { data: cloned }));
     });
   }
 
@@ -65,7 +71,7 @@ class FakeWorker extends EventTarget {
 const task: TaskSpec = { index: 0, kind: 'sleep', durationS: 1 };
 const fakeKernel = () => ({}) as WebAssembly.Module;
 
-function setup(behaviour: 'answers' | 'silent', startTimeoutMs = 100) {
+function setup(behaviour: 'answers' | 'silent', startTimeoutMs = 100, now: () => number = () => Date.now()) {
   const workers: FakeWorker[] = [];
   const executor = new WorkerExecutor({
     create: () => {
@@ -73,7 +79,7 @@ function setup(behaviour: 'answers' | 'silent', startTimeoutMs = 100) {
       workers.push(w);
       return w as unknown as Worker;
     },
-    clock: { now: () => Date.now() },
+    clock: { now },
     startTimeoutMs,
     kernel: fakeKernel,
   });
@@ -153,8 +159,8 @@ describe('WorkerExecutor: a Worker that dies during a call', () => {
     const [callId] = w?.runs[0] ?? [NaN];
     expect(decodeRun(w?.runs[0] as RunMessage).task).toEqual(task);
     w?.toPage(encodeStarted(callId, 10, 5));
-    w?.toPage(encodeEnded(callId, { startMs: 10, endMs: 1010, readyMs: 5 }));
-    await expect(running).resolves.toEqual({ startMs: 10, endMs: 1010, readyMs: 5 });
+    w?.toPage(encodeEnded(callId, { startMs: 10, endMs: 1010, readyMs: 5, arrivedMs: 9 }));
+    await expect(running).resolves.toMatchObject({ startMs: 10, endMs: 1010, readyMs: 5 });
     expect(starts).toEqual([10]);
 
     const spawned = executor.spawn();
@@ -177,7 +183,7 @@ describe('WorkerExecutor: heartbeat', () => {
     expect(executor.liveWorkers).toBe(1);
     expect(workers[0]?.terminated).toBe(false);
     const [callId] = workers[0]?.runs[0] ?? [NaN];
-    workers[0]?.toPage(encodeEnded(callId, { startMs: 0, endMs: 3000, readyMs: 0 }));
+    workers[0]?.toPage(encodeEnded(callId, { startMs: 0, endMs: 3000, readyMs: 0, arrivedMs: 0 }));
     await expect(running).resolves.toMatchObject({ endMs: 3000 });
   });
 
@@ -203,5 +209,75 @@ describe('WorkerExecutor: heartbeat', () => {
     await vi.advanceTimersByTimeAsync(SILENCE_LIMIT_MS + 2000);
     expect(await outcome).toBe(`Worker crashed: it did not answer for ${SILENCE_LIMIT_MS / 1000} s`);
     expect(executor.liveWorkers).toBe(0);
+  });
+});
+
+describe('WorkerExecutor: payloads and results', () => {
+  /** A Worker that has the task, and a page clock the test moves by hand. */
+  async function given(payloadTask: TaskSpec) {
+    let t = 0;
+    const { executor, workers } = setup('answers', 100, () => t);
+    await executor.ensureWarm();
+    t = 100;
+    const running = executor.warm().run(payloadTask, () => undefined, new AbortController().signal);
+    await new Promise((r) => setTimeout(r, 5));
+    const w = workers[0] as FakeWorker;
+    const message = w.runs[0] as RunMessage;
+    const setNow = (ms: number): void => {
+      t = ms;
+    };
+    return { running, w, message, setNow, callId: message[0] };
+  }
+
+  it("moves a payload's buffers to the Worker, brings the result's back, and measures the channel each way", async () => {
+    const pixels = new Float64Array([1, 2, 3]);
+    const payloadTask: TaskSpec = { ...task, payload: { pixels, n: 3 } };
+    const { running, w, message, setNow, callId } = await given(payloadTask);
+    expect(decodeRun(message).task.payload).toEqual({ pixels: new Float64Array([1, 2, 3]), n: 3 });
+    expect(w.transfers.at(-1)).toEqual([pixels.buffer]);
+    expect(pixels.length).toBe(0); // transferred: the page's copy is gone, nothing was copied
+
+    const result = new Uint8Array([9, 8]);
+    setNow(200.5);
+    w.toPage(encodeEnded(callId, { startMs: 101, endMs: 200, readyMs: 5, arrivedMs: 100.75, result }), [result.buffer]);
+    expect(result.length).toBe(0);
+    await expect(running).resolves.toEqual({
+      startMs: 101,
+      endMs: 200,
+      readyMs: 5,
+      result: new Uint8Array([9, 8]),
+      sendMs: 0.75,
+      returnMs: 0.5,
+    });
+  });
+
+  it("copies the payload when the task says send: 'copy', and shares a SharedArrayBuffer either way", async () => {
+    const samples = new Int32Array([4, 5]);
+    const shared = new SharedArrayBuffer(8);
+    const { w, message } = await given({ ...task, send: 'copy', payload: [samples, shared] });
+    expect(w.transfers.at(-1)).toEqual([]);
+    expect([...samples]).toEqual([4, 5]);
+    const [copied, sharedThere] = decodeRun(message).task.payload as [Int32Array, SharedArrayBuffer];
+    expect([...copied]).toEqual([4, 5]);
+    new Int32Array(sharedThere)[0] = 7;
+    expect(new Int32Array(shared)[0]).toBe(7);
+  });
+
+  it('rejects a task whose payload cannot be sent, and the Worker keeps running other tasks', async () => {
+    // Structured clone refuses functions (as it refuses a detached buffer in a browser).
+    const unsendable = { callback: () => 1 } as unknown as TaskData;
+    const { executor, workers } = setup('answers');
+    await executor.ensureWarm();
+    const signal = new AbortController().signal;
+    await expect(executor.warm().run({ ...task, payload: unsendable }, () => undefined, signal)).rejects.toThrow(
+      /could not be cloned/,
+    );
+    const next = executor.warm().run(task, () => undefined, signal);
+    await new Promise((r) => setTimeout(r, 5));
+    const w = workers[0] as FakeWorker;
+    expect(w.runs).toHaveLength(1);
+    w.toPage(encodeEnded(w.runs[0]?.[0] ?? NaN, { startMs: 1, endMs: 2, readyMs: 0, arrivedMs: 1 }));
+    await expect(next).resolves.toMatchObject({ startMs: 1, endMs: 2 });
+    expect(executor.liveWorkers).toBe(1);
   });
 });

@@ -14,7 +14,7 @@ import {
 import { browserClock } from './clock';
 import { Heartbeat, HEARTBEAT_MS, SILENCE_LIMIT_MS } from './heartbeat';
 import { compileKernel } from './kernel';
-import { decodeReport, encodeKernel, encodeRun, type ReportMessage, type TaskOutcome } from './protocol';
+import { decodeReport, encodeKernel, encodeRun, transferables, type ReportMessage, type TaskOutcome } from './protocol';
 import type { Calibration, TaskWorkerApi } from './task.worker';
 
 export type { Calibration };
@@ -46,7 +46,8 @@ interface StopWatch {
 
 interface PendingCall {
   readonly onStart: OnTaskStart;
-  readonly onEnd: (outcome: TaskOutcome) => void;
+  /** `receivedMs`: when the page had the report (the end of the result's trip). */
+  readonly onEnd: (outcome: TaskOutcome, receivedMs: number) => void;
   readonly onDeath: (reason: Error) => void;
 }
 
@@ -235,7 +236,8 @@ export class WorkerExecutor implements Executor {
     // Task reports (protocol.ts): flat arrays on the Worker's own channel; comlink ignores them.
     // Every message, comlink's replies included, is a sign of life (heartbeat.ts).
     const onReport = (event: MessageEvent<unknown>): void => {
-      live.heartbeat.heard(this.clock.now());
+      const receivedMs = this.clock.now();
+      live.heartbeat.heard(receivedMs);
       if (!Array.isArray(event.data)) return;
       const report = decodeReport(event.data as unknown as ReportMessage);
       if (report.type === 'alive') return;
@@ -245,7 +247,7 @@ export class WorkerExecutor implements Executor {
         call.onStart(report.startMs, report.readyMs);
       } else {
         live.calls.delete(report.callId);
-        call.onEnd(report.outcome);
+        call.onEnd(report.outcome, receivedMs);
       }
     };
     worker.addEventListener('message', onReport);
@@ -262,7 +264,10 @@ export class WorkerExecutor implements Executor {
 
   /**
    * Sends one task over the task channel. This is the hot path (suite "dispatch" of the bench):
-   * one Map entry per task, and Stop is watched once per Worker and run, not once per task.
+   * one Map entry per task, and Stop is watched once per Worker and run, not once per task. A
+   * payload's `ArrayBuffer`s are transferred unless the task says `send: 'copy'`; the channel's
+   * cost each way is measured: `sendMs` from here to the Worker having the message, `returnMs` from
+   * the task's end to the page having its report.
    */
   private runOn(live: LiveWorker, task: TaskSpec, onStart: OnTaskStart, signal: AbortSignal): Promise<TaskTiming> {
     if (signal.aborted) return Promise.reject(abortError());
@@ -272,13 +277,25 @@ export class WorkerExecutor implements Executor {
     if (!live.watched) this.watch(live);
     const callId = this.nextCallId++;
     return new Promise<TaskTiming>((resolve, reject) => {
-      const onEnd = ({ raised, ...timing }: TaskOutcome): void => {
+      let sentMs = 0;
+      const onEnd = ({ raised, arrivedMs, ...measured }: TaskOutcome, receivedMs: number): void => {
         stop.uses -= 1;
+        const timing = { ...measured, sendMs: arrivedMs - sentMs, returnMs: receivedMs - measured.endMs };
         if (raised) reject(new TaskRaised(raised.name, raised.message, timing));
         else resolve(timing);
       };
       live.calls.set(callId, { onStart, onEnd, onDeath: reject });
-      live.worker.postMessage(encodeRun(callId, task, this.unitsPerMs));
+      const message = encodeRun(callId, task, this.unitsPerMs);
+      sentMs = this.clock.now();
+      try {
+        if (task.payload === undefined) live.worker.postMessage(message);
+        else live.worker.postMessage(message, task.send === 'copy' ? [] : transferables(task.payload));
+      } catch (error) {
+        // The payload could not be sent (a detached buffer, something structured clone refuses).
+        live.calls.delete(callId);
+        stop.uses -= 1;
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
     });
   }
 

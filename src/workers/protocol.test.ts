@@ -10,6 +10,8 @@ import {
   encodeKernel,
   encodeRun,
   encodeStarted,
+  transferables,
+  type RunMessage,
 } from './protocol';
 
 describe('task channel messages', () => {
@@ -33,7 +35,7 @@ describe('task channel messages', () => {
       startMs: 1000.25,
       readyMs: 990,
     });
-    const ended = { startMs: 1000.25, endMs: 2000.5, readyMs: 990 };
+    const ended = { startMs: 1000.25, endMs: 2000.5, readyMs: 990, arrivedMs: 1000 };
     expect(decodeReport(structuredClone(encodeEnded(6, ended)))).toEqual({ type: 'ended', callId: 6, outcome: ended });
     const raised = { ...ended, raised: { name: 'Error', message: 'task 2 failed on purpose' } };
     expect(decodeReport(structuredClone(encodeEnded(7, raised)))).toEqual({
@@ -44,7 +46,7 @@ describe('task channel messages', () => {
   });
 
   it('carries a cpu task\'s compute time, and "alive" notes', () => {
-    const ended = { startMs: 1, endMs: 1001, readyMs: 0, cpuMs: 998.5 };
+    const ended = { startMs: 1, endMs: 1001, readyMs: 0, cpuMs: 998.5, arrivedMs: 0.5 };
     expect(decodeReport(structuredClone(encodeEnded(8, ended)))).toEqual({ type: 'ended', callId: 8, outcome: ended });
     const raised = { ...ended, raised: { name: 'Error', message: 'boom' } };
     expect(decodeReport(structuredClone(encodeEnded(9, raised)))).toEqual({
@@ -59,5 +61,39 @@ describe('task channel messages', () => {
     const module = compileKernel();
     expect(decodeKernel(encodeKernel(module))).toBe(module);
     expect(decodeKernel(encodeRun(0, { index: 0, kind: 'cpu', durationS: 1 }, 1))).toBeNull();
+  });
+});
+
+describe('payloads and results on the task channel', () => {
+  it('carries a payload to the Worker and a result back, only when there is one', () => {
+    const payload = { tile: new Float64Array([0.5, 1.5]), rows: [0, 40], name: 'tile 3', ok: true, none: null };
+    const task: TaskSpec = { index: 2, kind: 'sleep', durationS: 0.5, payload };
+    const message = encodeRun(1, task, 0);
+    expect(message).toHaveLength(7);
+    expect(encodeRun(1, { index: 2, kind: 'sleep', durationS: 0.5 }, 0)).toHaveLength(6);
+    expect(decodeRun(structuredClone(message))).toEqual({ callId: 1, task, unitsPerMs: 0 });
+
+    const result = new Uint16Array([1, 2, 3]);
+    const nothingBack = { startMs: 1, endMs: 2, readyMs: 0, arrivedMs: 0.9 };
+    const ended = { ...nothingBack, result };
+    expect(encodeEnded(3, nothingBack)).toHaveLength(7);
+    expect(decodeReport(structuredClone(encodeEnded(3, ended)))).toEqual({ type: 'ended', callId: 3, outcome: ended });
+  });
+
+  it('refuses a kind code it does not know instead of guessing one', () => {
+    const message = [...encodeRun(1, { index: 0, kind: 'cpu', durationS: 1 }, 1)] as unknown as number[];
+    message[2] = 99;
+    expect(() => decodeRun(message as unknown as RunMessage)).toThrow('unknown task kind code 99');
+  });
+
+  it('lists every ArrayBuffer to transfer once, wherever it sits, and never a SharedArrayBuffer', () => {
+    const a = new ArrayBuffer(8);
+    const view = new Float32Array(a, 4, 1);
+    const b = new Uint8Array(4);
+    const shared = new Int32Array(new SharedArrayBuffer(8));
+    expect(transferables({ a, nested: [view, { deep: b }], shared, n: 1, s: 'x' })).toEqual([a, b.buffer]);
+    expect(transferables(new DataView(a))).toEqual([a]);
+    expect(transferables(undefined)).toEqual([]);
+    expect(transferables([1, 'two', null])).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
-import type { TaskSpec, TaskTiming } from '../engine/types';
+import { TASK_KINDS, type TaskKind } from '../engine/taskKinds';
+import type { TaskData, TaskSpec, TaskTiming } from '../engine/types';
 
 /**
  * The task channel: how tasks go to a Worker and how it reports them. comlink is the Worker's API
@@ -13,13 +14,29 @@ import type { TaskSpec, TaskTiming } from '../engine/types';
  * - they travel on the Worker's own channel (a MessagePort of their own measured a few µs slower).
  *   comlink's messages are objects with an `id`; task messages are arrays, which comlink on the
  *   page ignores and the Worker takes before comlink sees them.
+ * - a task's payload and result ride as one more element at the end, only when there is one, and
+ *   their `ArrayBuffer`s are transferred, not copied (see {@link transferables}).
  * encode/decode below are the only code that knows the layout.
  */
 
-const KINDS = ['sleep', 'cpu'] as const;
+/** A kind's code on the wire: its place in the registry (src/engine/taskKinds.ts). */
+function kindCode(kind: TaskKind): number {
+  return TASK_KINDS.indexOf(kind);
+}
 
-/** Page → Worker: [callId, task index, kind (0 sleep, 1 cpu), durationS, fail (0/1), unitsPerMs]. */
-export type RunMessage = readonly [number, number, number, number, number, number];
+function kindOf(code: number): TaskKind {
+  const kind = TASK_KINDS[code];
+  if (kind === undefined) throw new Error(`The task channel got an unknown task kind code ${code}.`);
+  return kind;
+}
+
+/**
+ * Page → Worker: [callId, task index, kind code, durationS, fail (0/1), unitsPerMs], then the
+ * payload if the task has one.
+ */
+export type RunMessage =
+  | readonly [number, number, number, number, number, number]
+  | readonly [number, number, number, number, number, number, TaskData];
 
 /**
  * Page → Worker, first message to every Worker: [-1, the compiled CPU kernel] (kernel.ts). Posting
@@ -36,23 +53,29 @@ export function decodeKernel(message: KernelMessage | RunMessage): WebAssembly.M
   return message[0] === -1 ? (message[1] as WebAssembly.Module) : null;
 }
 
-/** What a task run sends back: its times, and the exception if it raised. */
-export interface TaskOutcome extends TaskTiming {
+/**
+ * What a task run sends back: its times, when its message reached the Worker, its result, and the
+ * exception if it raised. (The page turns `arrivedMs` into `sendMs`; see executor.ts.)
+ */
+export interface TaskOutcome extends Omit<TaskTiming, 'sendMs' | 'returnMs'> {
+  readonly arrivedMs: number;
   readonly raised?: { readonly name: string; readonly message: string };
 }
 
 /**
- * Worker → page (cpuMs is -1 for a task that did not compute):
+ * Worker → page (cpuMs is -1 for a task that did not compute; arrivedMs is when the run message
+ * reached the Worker):
  * - started: [0, callId, startMs, readyMs]
- * - ended:   [1, callId, startMs, endMs, readyMs, cpuMs]
- * - raised:  [2, callId, startMs, endMs, readyMs, cpuMs, error name, error message]
+ * - ended:   [1, callId, startMs, endMs, readyMs, cpuMs, arrivedMs], then the result if there is one
+ * - raised:  [2, callId, startMs, endMs, readyMs, cpuMs, arrivedMs, error name, error message]
  * - alive:   [3] — a busy Worker says so every few hundred ms, so the heartbeat never mistakes
  *   long computation for a hang (heartbeat.ts)
  */
 export type ReportMessage =
   | readonly [0, number, number, number]
-  | readonly [1, number, number, number, number, number]
-  | readonly [2, number, number, number, number, number, string, string]
+  | readonly [1, number, number, number, number, number, number]
+  | readonly [1, number, number, number, number, number, number, TaskData]
+  | readonly [2, number, number, number, number, number, number, string, string]
   | readonly [3];
 
 /** A decoded report. */
@@ -62,12 +85,19 @@ export type Report =
   | { readonly type: 'alive' };
 
 export function encodeRun(callId: number, task: TaskSpec, unitsPerMs: number): RunMessage {
-  return [callId, task.index, KINDS.indexOf(task.kind), task.durationS, task.fail ? 1 : 0, unitsPerMs];
+  const head = [callId, task.index, kindCode(task.kind), task.durationS, task.fail ? 1 : 0, unitsPerMs] as const;
+  return task.payload === undefined ? head : [...head, task.payload];
 }
 
 export function decodeRun(message: RunMessage): { callId: number; task: TaskSpec; unitsPerMs: number } {
-  const [callId, index, kind, durationS, fail, unitsPerMs] = message;
-  const task: TaskSpec = { index, kind: KINDS[kind] ?? 'sleep', durationS, ...(fail ? { fail: true } : {}) };
+  const [callId, index, kind, durationS, fail, unitsPerMs, payload] = message;
+  const task: TaskSpec = {
+    index,
+    kind: kindOf(kind),
+    durationS,
+    ...(fail ? { fail: true } : {}),
+    ...(payload === undefined ? {} : { payload }),
+  };
   return { callId, task, unitsPerMs };
 }
 
@@ -76,10 +106,11 @@ export function encodeStarted(callId: number, startMs: number, readyMs: number):
 }
 
 export function encodeEnded(callId: number, outcome: TaskOutcome & { readonly readyMs: number }): ReportMessage {
-  const { startMs, endMs, readyMs, cpuMs = -1, raised } = outcome;
-  return raised
-    ? [2, callId, startMs, endMs, readyMs, cpuMs, raised.name, raised.message]
-    : [1, callId, startMs, endMs, readyMs, cpuMs];
+  const { startMs, endMs, readyMs, cpuMs = -1, arrivedMs, raised, result } = outcome;
+  if (raised) return [2, callId, startMs, endMs, readyMs, cpuMs, arrivedMs, raised.name, raised.message];
+  return result === undefined
+    ? [1, callId, startMs, endMs, readyMs, cpuMs, arrivedMs]
+    : [1, callId, startMs, endMs, readyMs, cpuMs, arrivedMs, result];
 }
 
 export const ALIVE: ReportMessage = [3];
@@ -87,7 +118,36 @@ export const ALIVE: ReportMessage = [3];
 export function decodeReport(message: ReportMessage): Report {
   if (message[0] === 3) return { type: 'alive' };
   if (message[0] === 0) return { type: 'started', callId: message[1], startMs: message[2], readyMs: message[3] };
-  const [, callId, startMs, endMs, readyMs, cpuMs] = message;
-  const raised = message[0] === 2 ? { raised: { name: message[6], message: message[7] } } : {};
-  return { type: 'ended', callId, outcome: { startMs, endMs, readyMs, ...(cpuMs >= 0 ? { cpuMs } : {}), ...raised } };
+  const [, callId, startMs, endMs, readyMs, cpuMs, arrivedMs] = message;
+  const cpu = cpuMs >= 0 ? { cpuMs } : {};
+  if (message[0] === 2) {
+    const raised = { name: message[7], message: message[8] };
+    return { type: 'ended', callId, outcome: { startMs, endMs, readyMs, ...cpu, arrivedMs, raised } };
+  }
+  const result = message[7];
+  return {
+    type: 'ended',
+    callId,
+    outcome: { startMs, endMs, readyMs, ...cpu, arrivedMs, ...(result === undefined ? {} : { result }) },
+  };
+}
+
+/**
+ * The buffers in `data` that can move to the other side instead of being copied: every
+ * `ArrayBuffer`, on its own or under a typed array or DataView, once each. A `SharedArrayBuffer` is
+ * left out: it is shared, never moved.
+ */
+export function transferables(data: TaskData | undefined): ArrayBuffer[] {
+  const found = new Set<ArrayBuffer>();
+  const visit = (value: TaskData | undefined): void => {
+    if (value === null || typeof value !== 'object') return;
+    if (value instanceof ArrayBuffer) found.add(value);
+    else if (ArrayBuffer.isView(value)) {
+      if (value.buffer instanceof ArrayBuffer) found.add(value.buffer);
+    } else if (Array.isArray(value)) for (const item of value as readonly TaskData[]) visit(item);
+    // A SharedArrayBuffer lands here too and has no fields: nothing to move.
+    else for (const item of Object.values(value)) visit(item);
+  };
+  visit(data);
+  return [...found];
 }

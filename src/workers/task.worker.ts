@@ -2,7 +2,7 @@
 import { expose } from 'comlink';
 import type { TaskSpec } from '../engine/types';
 import { browserClock } from './clock';
-import { computeSliced, loadKernel, work, yieldToLoop } from './cpuWork';
+import { loadKernel, work, yieldToLoop } from './cpuWork';
 import { ALIVE_EVERY_MS } from './heartbeat';
 import {
   ALIVE,
@@ -10,11 +10,13 @@ import {
   decodeRun,
   encodeEnded,
   encodeStarted,
+  transferables,
   type KernelMessage,
   type ReportMessage,
   type RunMessage,
   type TaskOutcome,
 } from './protocol';
+import { WORKLOADS, type WorkloadOutcome } from './workloads';
 
 export interface Calibration {
   /** Work units this Worker computes per millisecond, alone on a core. */
@@ -28,17 +30,13 @@ const now = (): number => browserClock.now();
 /** When this Worker's script had been evaluated: the end of its start-up. */
 const readyMs = now();
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 /** When this Worker last sent the page anything: every message is a sign of life. */
 let lastPostMs = readyMs;
-function post(message: ReportMessage): void {
+function post(message: ReportMessage, transfer: Transferable[] = []): void {
   lastPostMs = now();
-  scope.postMessage(message);
+  scope.postMessage(message, transfer);
 }
 
 /** Called after every CPU slice: a Worker busy computing says it is alive, at most every few hundred ms. */
@@ -50,6 +48,7 @@ function keepAlive(): void {
 // so it runs first and keeps comlink from answering messages that are not for it.
 scope.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (!Array.isArray(event.data)) return;
+  const arrivedMs = now();
   event.stopImmediatePropagation();
   const message = event.data as unknown as KernelMessage | RunMessage;
   const kernel = decodeKernel(message);
@@ -58,8 +57,9 @@ scope.addEventListener('message', (event: MessageEvent<unknown>) => {
     return;
   }
   const { callId, task, unitsPerMs } = decodeRun(message as RunMessage);
-  void run(task, unitsPerMs, (startMs) => post(encodeStarted(callId, startMs, readyMs))).then((outcome) =>
-    post(encodeEnded(callId, outcome)),
+  void run(task, unitsPerMs, arrivedMs, (startMs) => post(encodeStarted(callId, startMs, readyMs))).then(
+    // A result's buffers move to the page, not copied.
+    (outcome) => post(encodeEnded(callId, outcome), transferables(outcome.result)),
   );
 });
 
@@ -98,8 +98,9 @@ const api = {
 };
 
 /**
- * Runs one task like the chapter's `task()`: reports "started", sleeps or computes, returns the
- * measured start and end. `fail` makes it throw at the end, the way a raising task does.
+ * Runs one task like the chapter's `task()`: reports "started", runs its kind's workload (sleeps,
+ * computes…: src/workers/workloads/), returns the measured start and end and what the task gave
+ * back. `fail` makes it throw at the end, the way a raising task does.
  *
  * "Started" is sent when the task first gives its event loop a turn: a sleep at once, a CPU task
  * after its first 5 ms slice. A task that ends before that (one slice or less) sends no separate
@@ -109,27 +110,21 @@ const api = {
 async function run(
   task: TaskSpec,
   unitsPerMs: number,
+  arrivedMs: number,
   reportStarted: (startMs: number) => void,
 ): Promise<TaskOutcome & { readonly readyMs: number }> {
   const startMs = now();
   const started = (): void => reportStarted(startMs);
-  const ms = task.durationS * 1000;
-  let cpu: { cpuMs: number } | Record<string, never> = {};
+  let outcome: WorkloadOutcome = {};
   try {
-    if (task.kind === 'sleep') {
-      started();
-      await sleep(ms);
-    } else {
-      cpu = {
-        cpuMs: await computeSliced(ms * unitsPerMs, unitsPerMs, { beforeFirstYield: started, afterSlice: keepAlive }),
-      };
-    }
+    outcome = await WORKLOADS[task.kind]({ task, unitsPerMs, started, afterSlice: keepAlive });
     if (task.fail) throw new Error(`task ${task.index + 1} failed on purpose (a demo of a raising task)`);
-    return { startMs, endMs: now(), readyMs, ...cpu };
+    return { startMs, endMs: now(), readyMs, arrivedMs, ...outcome };
   } catch (error) {
     // Sent back as data, with the task's times: the page re-raises it, as f.result() does.
     const e = error instanceof Error ? error : new Error(String(error));
-    return { startMs, endMs: now(), readyMs, ...cpu, raised: { name: e.name, message: e.message } };
+    const cpu = outcome.cpuMs === undefined ? {} : { cpuMs: outcome.cpuMs };
+    return { startMs, endMs: now(), readyMs, arrivedMs, ...cpu, raised: { name: e.name, message: e.message } };
   }
 }
 
