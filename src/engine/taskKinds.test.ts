@@ -9,11 +9,11 @@ describe('the task-kind registry', () => {
     expect(Object.keys(TASK_KIND_SPECS)).toEqual([...TASK_KINDS]);
     for (const kind of TASK_KINDS) {
       expect(isTaskKind(kind)).toBe(true);
-      const parsed = parseConfig({ kind });
+      const parsed = parseConfig({ kind }, 2);
       expect(parsed.ok && parsed.config.kind).toBe(kind);
     }
     expect(isTaskKind('gpu')).toBe(false);
-    const bad = parseConfig({ kind: 'gpu' });
+    const bad = parseConfig({ kind: 'gpu' }, 2);
     expect(bad.ok).toBe(false);
     expect(bad.errors[0]?.message).toBe(`Task kind: "gpu" is not a task kind; choose ${kindChoices()}`);
     expect(kindChoices()).toBe('sleep or cpu');
