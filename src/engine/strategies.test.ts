@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FakeExecutor, FakeTime, runOnVirtualTime, type FakeExecutorOptions } from './testing/virtualTime';
-import { createRunStore, initialRunState, resultRows, type RunStore } from './store';
+import { initialRunState } from './reducer';
+import { resultRows } from './selectors';
+import { createRunStore, type RunStore } from './store';
 import type { RunConfig, RunEvent } from './types';
 
 function setup(config: RunConfig, options: FakeExecutorOptions = {}, cores = 2) {

@@ -4,7 +4,7 @@ import { DEFAULTS, parseConfig, readUrl, writeUrl } from '../engine/config';
 import { matchPreset } from '../engine/presets';
 import { breakdown } from '../engine/breakdown';
 import { predictionSentence } from '../engine/predict';
-import { resultRows } from '../engine/store';
+import { resultRows } from '../engine/selectors';
 import type { Backend } from './backend';
 import { ChartBoundary } from './ChartBoundary';
 import { CodePane } from './CodePane';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ConsoleLine } from '../engine/store';
+import type { ConsoleLine } from '../engine/reducer';
 
 /** Lines drawn at once; a large run's earlier lines stay one click away. */
 const TAIL_LINES = 300;
@@ -25,7 +25,7 @@ export function ConsoleLog({ lines }: { readonly lines: readonly ConsoleLine[] }
         <div className="console-scroll">
           <div className="console" role="log" aria-label="Console" tabIndex={0}>
             {shown.map((line) => (
-              <div key={line.id} className={`line line-${line.text.slice(1, line.text.indexOf(']'))}`}>
+              <div key={line.id} className={`line line-${line.strategy}`}>
                 {line.text}
               </div>
             ))}

@@ -1,5 +1,5 @@
 import { cpuRates, RATE_TOLERANCE } from '../engine/selfCheck';
-import type { RunState } from '../engine/store';
+import type { RunState } from '../engine/reducer';
 
 const pct = (rate: number): string => `${Math.round(rate * 100)} %`;
 

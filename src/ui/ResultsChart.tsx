@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { ResultRow } from '../engine/store';
+import type { ResultRow } from '../engine/selectors';
 
 /** Measured wall-clock vs the ideal model, per strategy (loaded lazily: recharts is large). */
 export default function ResultsChart({ rows }: { readonly rows: readonly ResultRow[] }) {

@@ -1,5 +1,5 @@
 import { vsMeasuredSequential, type Breakdown } from '../engine/breakdown';
-import type { ResultRow } from '../engine/store';
+import type { ResultRow } from '../engine/selectors';
 import { sec } from './format';
 
 export interface ResultLine extends ResultRow {

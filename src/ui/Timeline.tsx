@@ -1,6 +1,7 @@
 import { memo, useCallback, useState, type CSSProperties } from 'react';
 import type { IdealSchedule, IdealTask } from '../engine/ideal';
-import { arrivals, type Bar, type StrategyRun } from '../engine/store';
+import type { Bar, StrategyRun } from '../engine/reducer';
+import { arrivals } from '../engine/selectors';
 import { STRATEGY_LABELS, type ResultOrder, type StrategyName, type TaskKind } from '../engine/types';
 import { sec, taskColour, tickStep } from './format';
 import { LARGE_RUN_TASKS } from './hooks';

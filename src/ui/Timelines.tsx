@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { measuredSequentialS, whatHappened } from '../engine/breakdown';
 import { idealSchedule } from '../engine/ideal';
-import { resultRows, shownRun, type RunState } from '../engine/store';
+import type { RunState } from '../engine/reducer';
+import { resultRows, shownRun } from '../engine/selectors';
 import type { Clock, RunConfig } from '../engine/types';
 import { axisEnd } from './format';
 import { redrawEveryMs, useNow } from './hooks';

@@ -1,7 +1,8 @@
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { runAll } from '../engine/strategies';
 import { runSweep, sweepCounts, type SweepPoint } from '../engine/sweep';
-import { createRunStore, initialRunState, type RunState, type RunStore } from '../engine/store';
+import { initialRunState, type RunState } from '../engine/reducer';
+import { createRunStore, type RunStore } from '../engine/store';
 import type { Clock, RunConfig } from '../engine/types';
 import type { Backend } from './backend';
 

@@ -1,4 +1,5 @@
-import { createRunStore, initialRunState, type RunStore } from '../store';
+import { initialRunState } from '../reducer';
+import { createRunStore, type RunStore } from '../store';
 import { runAll } from '../strategies';
 import { taskKind } from '../taskKinds';
 import {
