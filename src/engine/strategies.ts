@@ -13,6 +13,7 @@ import {
   type TaskRunner,
   type TaskSpec,
 } from './types';
+import { resultsInQueueOrder, startsInQueueOrder } from './queueOrder';
 
 /** What a strategy needs: the config, where to run, a clock, a Stop signal and an event sink. */
 export interface RunContext {
@@ -148,51 +149,6 @@ async function processes(outer: RunContext): Promise<Outcome[]> {
   }
 }
 
-/**
- * An emit that prints "started" lines in the order the tasks were handed out (the pool's queue,
- * the processes' start() loop). Tasks handed out together start within milliseconds on different
- * Workers, whose reports can cross on the way; the bars keep each start's measured time. A start is held only while an earlier task's start report is still on its way, and
- * never past any other event: everything held goes out, in task order, before the next end, error
- * or result, so no other line is ever delayed. Returns the emit and a flush for the end.
- */
-function startsInQueueOrder(emit: (event: RunEvent) => void): { emit: (event: RunEvent) => void; flush: () => void } {
-  const held = new Map<number, RunEvent>();
-  const out = new Set<number>();
-  let next = 0;
-  const send = (event: RunEvent, task: number): void => {
-    held.delete(task);
-    out.add(task);
-    emit(event);
-  };
-  const release = (): void => {
-    for (;;) {
-      const event = held.get(next);
-      if (event) send(event, next);
-      else if (!out.has(next)) return;
-      next += 1;
-    }
-  };
-  const flush = (): void => {
-    if (held.size === 0) return;
-    for (const task of [...held.keys()].sort((a, b) => a - b)) {
-      const event = held.get(task);
-      if (event) send(event, task);
-    }
-  };
-  const push = (event: RunEvent): void => {
-    if (event.type === 'task-start') {
-      held.set(event.task, event);
-      release();
-      return;
-    }
-    flush();
-    if (event.type === 'task-end' || event.type === 'task-error') out.add(event.task);
-    emit(event);
-    release();
-  };
-  return { emit: push, flush };
-}
-
 /** `ProcessPoolExecutor(max_workers=N)`: tasks queued in order, each free worker takes the next. */
 async function pool(outer: RunContext): Promise<Outcome[]> {
   const ordered = startsInQueueOrder(outer.emit);
@@ -202,16 +158,10 @@ async function pool(outer: RunContext): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   let next = 0;
   // executor.map hands results back in submission order: a result waits for all earlier ones.
-  const collected = new Set<number>();
-  let delivered = 0;
-  const collect = (index: number): void => {
-    if (ctx.config.order !== 'submitted') return;
-    collected.add(index);
-    while (collected.has(delivered)) {
-      ctx.emit({ type: 'task-result', strategy: 'pool', task: delivered, tMs: ctx.clock.now() });
-      delivered += 1;
-    }
-  };
+  const collect =
+    ctx.config.order === 'submitted'
+      ? resultsInQueueOrder((task) => ctx.emit({ type: 'task-result', strategy: 'pool', task, tMs: ctx.clock.now() }))
+      : (): void => undefined;
   // When one Worker dies the pool is broken, as in Python: every running and pending task fails.
   let broken = false;
   const breakPool = (): void => {
