@@ -1,7 +1,23 @@
 // Shared helpers for the e2e tests. They drive the app only through the public
 // contract (/work/shared/CONTRACT.md): URL params, accessible names, the Console
-// line format and the Results table.
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+// line format and the Results table. Finding and reading the page is the page model's
+// (pageModel.mjs, shared with the bench); this file adds Playwright's assertions and fixtures.
+import { test as base, expect, type Page } from '@playwright/test';
+import {
+  barLocator,
+  consoleLog,
+  kindSelect,
+  parseNumber,
+  readResults,
+  RESULT_COLUMNS,
+  runButton,
+  runStatus,
+  STRATEGY_NAMES,
+  STRATEGY_TAGS,
+  strategyBox,
+  type Results,
+  type StrategyTag,
+} from './pageModel.mjs';
 
 export { expect };
 
@@ -18,25 +34,28 @@ export const test = base.extend<{ pageErrors: string[] }>({
   ],
 });
 
-export type StrategyTag = 'sequential' | 'processes' | 'pool' | 'threads';
-export const STRATEGY_NAMES: Record<StrategyTag, string> = {
-  sequential: 'Sequential',
-  processes: 'Processes',
-  pool: 'Pool',
-  threads: 'Threads',
-};
-export const STRATEGY_TAGS: readonly StrategyTag[] = ['sequential', 'processes', 'pool', 'threads'];
-
-/** The controls that validate input, and the label every alert about them starts with. */
-export type Field = 'tasks' | 'kind' | 'workers' | 'strategies';
-export const FIELD_LABEL: Record<Field, string> = {
-  tasks: 'Task durations (s)',
-  kind: 'Task kind',
-  workers: 'Pool workers',
-  strategies: 'Strategies',
-};
-
-export const RESULT_COLUMNS = ['Strategy', 'Wall-clock (s)', 'Ideal (s)', 'Overhead (ms)', 'Speedup'] as const;
+export type { Field, Results, StrategyTag } from './pageModel.mjs';
+export {
+  alertFor,
+  barLocator,
+  consoleLog,
+  escapeRegExp,
+  FIELD_LABEL,
+  heldBackNote,
+  kindSelect,
+  readResults as results,
+  RESULT_COLUMNS,
+  resultsTable,
+  runButton,
+  runStatus,
+  stopButton,
+  STRATEGY_NAMES,
+  STRATEGY_TAGS,
+  strategyBox,
+  tasksBox,
+  timeline,
+  workersBox,
+} from './pageModel.mjs';
 
 declare global {
   interface Window {
@@ -49,25 +68,6 @@ declare global {
 export const liveWorkers = (page: Page): Promise<number> => page.evaluate(() => window.__playground.liveWorkers());
 
 // ---------------------------------------------------------------- controls
-
-export const runButton = (page: Page): Locator => page.getByRole('button', { name: 'Run', exact: true });
-export const stopButton = (page: Page): Locator => page.getByRole('button', { name: 'Stop', exact: true });
-export const tasksBox = (page: Page): Locator => page.getByRole('textbox', { name: 'Task durations (s)' });
-export const kindSelect = (page: Page): Locator => page.getByRole('combobox', { name: 'Task kind' });
-export const workersBox = (page: Page): Locator => page.getByRole('spinbutton', { name: 'Pool workers' });
-export const strategyBox = (page: Page, tag: StrategyTag): Locator =>
-  page.getByRole('group', { name: 'Strategies' }).getByRole('checkbox', { name: STRATEGY_NAMES[tag], exact: true });
-export const runStatus = (page: Page): Locator => page.getByRole('status', { name: 'Run status' });
-export const consoleLog = (page: Page): Locator => page.getByRole('log', { name: 'Console' });
-export const resultsTable = (page: Page): Locator => page.getByRole('table', { name: 'Results' });
-export const timeline = (page: Page, tag: StrategyTag): Locator =>
-  page.getByRole('region', { name: `${STRATEGY_NAMES[tag]} timeline` });
-export const alertFor = (page: Page, label: string): Locator =>
-  page.getByRole('alert').filter({ hasText: new RegExp(`^\\s*${escapeRegExp(label)}`) });
-
-export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Opens the app and waits until it is ready (Run enabled). */
 export async function openReady(page: Page, query = ''): Promise<void> {
@@ -119,7 +119,7 @@ export function searchParams(page: Page): URLSearchParams {
 export async function waitForDone(page: Page, strategiesCount: number, timeout = 30_000): Promise<void> {
   await expect(runStatus(page)).toHaveText(/^\s*Done\b/, { timeout });
   await expect
-    .poll(async () => (await results(page)).rows.length, { message: 'Results rows', timeout: 5_000 })
+    .poll(async () => (await readResults(page)).rows.length, { message: 'Results rows', timeout: 5_000 })
     .toBe(strategiesCount);
 }
 
@@ -180,38 +180,6 @@ export function executionTime(lines: readonly string[], tag: StrategyTag): numbe
 
 // ---------------------------------------------------------------- results
 
-export interface Results {
-  headers: string[];
-  /** Data rows (first cell starts with a strategy name), each as its cell texts. */
-  rows: string[][];
-}
-
-export async function results(page: Page): Promise<Results> {
-  const table = resultsTable(page);
-  if ((await table.count()) === 0) return { headers: [], rows: [] };
-  const { headers, rows } = await table.evaluate((el) => {
-    const cellSel =
-      ':scope > th, :scope > td, :scope > [role=cell], :scope > [role=gridcell], :scope > [role=rowheader], :scope > [role=columnheader]';
-    const text = (c: Element): string =>
-      ((c as HTMLElement).innerText ?? c.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const headers: string[] = [];
-    const rows: string[][] = [];
-    for (const row of Array.from(el.querySelectorAll('tr, [role=row]'))) {
-      const cells = Array.from(new Set(Array.from(row.querySelectorAll(cellSel))));
-      if (cells.length === 0) continue;
-      const isHeader =
-        row.closest('thead') !== null ||
-        cells.every(
-          (c) => c.getAttribute('role') === 'columnheader' || (c.tagName === 'TH' && c.getAttribute('scope') !== 'row'),
-        );
-      if (isHeader) headers.push(...cells.map(text));
-      else rows.push(cells.map(text));
-    }
-    return { headers, rows };
-  });
-  return { headers, rows: rows.filter((r) => /^(Sequential|Processes|Pool|Threads)\b/.test(r[0] ?? '')) };
-}
-
 /** The text of one cell of a Results row by column heading. */
 export function cell(res: Results, row: readonly string[], column: string): string {
   const i = res.headers.indexOf(column);
@@ -223,9 +191,9 @@ export function cell(res: Results, row: readonly string[], column: string): stri
 
 /** Numeric value of a cell like `2.01`, `2.01 s`, `1.98×`, `-3`. */
 export function num(text: string): number {
-  const m = /-?\d+(?:\.\d+)?/.exec(text.replace(/[−–]/, '-'));
-  expect(m, `a number in "${text}"`).not.toBeNull();
-  return Number(m?.[0]);
+  const value = parseNumber(text);
+  expect(value, `a number in "${text}"`).not.toBeNaN();
+  return value;
 }
 
 export function rowFor(res: Results, name: string): string[] {
@@ -257,9 +225,6 @@ export interface Bar {
 }
 
 const barNameRe = /Task (\d+) on worker (\d+): ([\d.]+)\s*[–-]\s*([\d.]+) s(?: \((\w+)\))?/;
-
-export const barLocator = (page: Page, tag: StrategyTag): Locator =>
-  timeline(page, tag).getByRole('img', { name: /^Task \d+ on worker \d+:/ });
 
 /** The bars of one strategy's timeline, parsed from their accessible names, sorted by task. */
 export async function bars(page: Page, tag: StrategyTag): Promise<Bar[]> {
@@ -303,6 +268,3 @@ export function cellContaining(res: Results, row: readonly string[], phrase: str
   expect(i, `a Results column containing "${phrase}" in ${JSON.stringify(res.headers)}`).toBeGreaterThanOrEqual(0);
   return row[i] ?? '';
 }
-
-/** The note next to Run saying why a `run=1` link did not start by itself. */
-export const heldBackNote = (page: Page): Locator => page.getByText(/^This link would .* — press Run to start it\.$/);
