@@ -46,11 +46,7 @@ export default defineConfig({
     host: 'localhost',
   },
   worker: { format: 'es' },
-  build: {
-    target: 'es2022',
-    // The app and the bench page (npm run bench), built together.
-    rolldownOptions: { input: { index: 'index.html', bench: 'bench.html' } },
-  },
+  build: { target: 'es2022' },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',

@@ -1,20 +1,70 @@
-// Renders bench results as Markdown, and writes them into README.md's `## Performance` section.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// @ts-check
+// Renders bench results as Markdown, writes them to bench/results/, and into README.md's
+// `## Performance` section.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { log } from './log.mjs';
+import { cpythonOf } from '../suites/cpython.mjs';
 import { fmt, median, signed } from './stats.mjs';
 
-/** A Markdown table; numbers right-aligned unless `left` (every column left-aligned). */
+/** @typedef {import('./types').Results} Results */
+/** @typedef {import('./types').Summary} Summary */
+/** @typedef {import('./types').BudgetResult} BudgetResult */
+/** @typedef {import('./types').EngineCpuEntry} EngineCpuEntry */
+
+/** The last full run (commit it with the README table it produced). */
+export const LATEST = 'bench/results/latest.json';
+/** What --quick and --only runs write (git-ignored). */
+export const QUICK_FILE = 'bench/results/quick.json.tmp';
+
+/** @returns {Results} */
+export function readLatest() {
+  return JSON.parse(readFileSync(LATEST, 'utf8'));
+}
+
+/**
+ * Renders `results` into their `markdown`, writes them to `file`, prints the Markdown on stdout
+ * and, with `readme`, replaces README.md's Performance section with it.
+ * @param {Results} results
+ * @param {string} file
+ * @param {boolean} readme
+ * @param {string} [took] appended to the "wrote" line
+ */
+export function publish(results, file, readme, took = '') {
+  const markdown = renderReport(results);
+  results.markdown = markdown;
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(markdown);
+  log(`wrote ${file}${took}`);
+  if (readme) {
+    if (replaceReadmeSection('README.md', markdown)) log('updated the Performance section of README.md');
+    else log('README.md not found: Performance section not written');
+  }
+}
+
+/**
+ * A Markdown table; numbers right-aligned unless `left` (every column left-aligned).
+ * @param {readonly string[]} head
+ * @param {readonly (readonly string[])[]} rows
+ */
 const table = (head, rows, left = false) =>
   [
     `| ${head.join(' | ')} |`,
-    `|${head.map((h, i) => (i === 0 || left ? '---' : '---:')).join('|')}|`,
+    `|${head.map((_, i) => (i === 0 || left ? '---' : '---:')).join('|')}|`,
     ...rows.map((r) => `| ${r.join(' | ')} |`),
   ].join('\n');
 
+/** @param {number} x */
 const s3 = (x) => fmt(x, 3);
+/** @param {number} bytes */
 const kb = (bytes) => `${fmt(bytes / 1024, 1)} KB`;
+/** min / **median** / max. @param {Summary} s @param {number} d decimals */
 const mmm = (s, d) => `${fmt(s.min, d)} / **${fmt(s.median, d)}** / ${fmt(s.max, d)}`;
 
+/** @param {Results} r */
 function header(r) {
+  /** @type {import('./types').Meta} */
   const m = r.meta ?? {};
   const lines = [
     `Measured ${m.date ? m.date.slice(0, 16).replace('T', ' ') + ' UTC' : ''} with ${r.mode === 'quick' ? '`npm run bench -- --quick` (smoke test: 1 repetition, no budgets)' : '`npm run bench`'}` +
@@ -41,9 +91,10 @@ function header(r) {
   return lines.join('\n\n');
 }
 
+/** @param {Results} r */
 function fidelitySection(r) {
   if (!r.fidelity) return null;
-  const py = r.cpython && !r.cpython.skipped ? r.cpython : null;
+  const py = cpythonOf(r);
   const rows = r.fidelity.map((f) => [
     `${f.title} · ${f.strategy}`,
     fmt(f.idealS, 2),
@@ -81,16 +132,17 @@ function fidelitySection(r) {
   ].join('\n\n');
 }
 
+/** @param {Results} r */
 function cpuSection(r) {
   if (!r.cpu) return null;
   const c = r.cpu;
   const py = c.cpython;
   // The app's own CPU self-check, per run: "Sequential 99 % · Pool 97–101 %" (range over runs).
-  const appRates = (p) => {
+  const appRates = (/** @type {import('./types').CpuPoolEntry} */ p) => {
     const r = p.appRates;
     if (!r) return '–';
-    const span = (list) => {
-      const xs = list.filter(Boolean);
+    const span = (/** @type {(import('./types').AppRate | null)[]} */ list) => {
+      const xs = list.filter((x) => x !== null);
       if (!xs.length) return '–';
       const lo = Math.min(...xs.map((x) => x.min));
       const hi = Math.max(...xs.map((x) => x.max));
@@ -168,14 +220,18 @@ function cpuSection(r) {
     ),
     `Browser: the app (\`kind=cpu\`, ${c.pools[0]?.speedups.length ?? '?'} runs per pool size; each run measures sequential and the pool side by side and the speedup is the median of those pairs). Pool times include starting its Workers. CPU rate: each cpu task's planned ms ÷ the ms it spent computing, measured in its Worker (100 % = one task of *d* s computed for *d* s of one core at the calibrated rate); for the app, the range its CPU self-check showed over the runs. "Engine alone" runs the same tasks through the engine and WorkerExecutor, calibrated the same way, in the bench page without React. CPython: \`bench/python/cpu.py\`, a pure-Python hash loop calibrated to ${py?.taskS ?? c.taskS} s per task.`,
   ];
-  const appCal = c.pools.flatMap((p) => p.appRates?.calibrationKStepsPerMs ?? []).filter((x) => Number.isFinite(x));
+  const appCal = c.pools
+    .flatMap((p) => p.appRates?.calibrationKStepsPerMs ?? [])
+    .flatMap((x) => (x !== null && Number.isFinite(x) ? [x] : []));
   if (appCal.length)
     parts[2] += ` The app calibrated at ${Math.min(...appCal) === Math.max(...appCal) ? `${fmt(appCal[0], 0)}k` : `${fmt(Math.min(...appCal), 0)}k–${fmt(Math.max(...appCal), 0)}k`} kernel steps per ms (its header, in each page).`;
   if (e?.runs?.length && e.calibration) parts.push(engineRatesTable(e));
   return parts.join('\n\n');
 }
 
+/** @param {number} x */
 const pct = (x) => (Number.isFinite(x) ? `${Math.round(x * 100)} %` : '–');
+/** @param {{ min: number, max: number } | null} r */
 const rangePct = (r) =>
   r && Number.isFinite(r.min)
     ? Math.round(r.min * 100) === Math.round(r.max * 100)
@@ -183,10 +239,10 @@ const rangePct = (r) =>
       : `${pct(r.min)}–${pct(r.max)}`
     : '–';
 
-/** Per run of the engine in one page: every Worker's achieved rate, warm and fresh. */
+/** Per run of the engine in one page: every Worker's achieved rate, warm and fresh. @param {EngineCpuEntry} e */
 function engineRatesTable(e) {
-  const k = (x) => `${fmt(x / 1000, 0)}k`;
-  const byWorker = (list) =>
+  const k = (/** @type {number} */ x) => `${fmt(x / 1000, 0)}k`;
+  const byWorker = (/** @type {readonly import('../page/api').TaskRate[]} */ list) =>
     [...list]
       .sort((a, b) => a.worker - b.worker || a.task - b.task)
       .map((x) => pct(x.rate))
@@ -221,11 +277,13 @@ function engineRatesTable(e) {
   ].join('\n\n');
 }
 
+/** @param {EngineCpuEntry} e @param {import('../page/api').EngineCpuStrategy} strategy */
 function rateOf(e, strategy) {
   const xs = e.runs.flatMap((r) => r.rates[strategy].map((x) => x.rate));
   return xs.length ? { min: Math.min(...xs), max: Math.max(...xs) } : null;
 }
 
+/** @param {Results} r */
 function startSection(r) {
   if (!r.workerStart) return null;
   const rows = r.workerStart.map((w) => [
@@ -249,10 +307,12 @@ function startSection(r) {
   ].join('\n\n');
 }
 
+/** @param {Results} r */
 function dispatchSection(r) {
   if (!r.dispatch) return null;
   const d = r.dispatch;
   const wp = d.perTaskUs.workerpool.median;
+  /** @type {Record<string, string>} */
   const label = {
     ours: 'Our pool: engine `pool` strategy → WorkerExecutor → task channel',
     workerpool: `workerpool ${r.meta?.workerpool ?? ''}`.trim(),
@@ -274,11 +334,13 @@ function dispatchSection(r) {
   ].join('\n\n');
 }
 
+/** @param {Results} r */
 function uiSection(r) {
   if (!r.ui) return null;
   const u = r.ui;
-  const heap = (h) =>
+  const heap = (/** @type {import('./types').Heap | undefined} */ h) =>
     h && h.before !== null ? `${fmt(h.before, 1)} → ${fmt(h.after, 1)} (${fmt(h.afterGc, 1)} after GC)` : '–';
+  /** @type {string[][]} */
   const rows = [];
   const a = u.app1000;
   if (a?.length) {
@@ -291,10 +353,10 @@ function uiSection(r) {
       worst > 0 ? `${fmt(worst, 0)} (${Math.max(...a.map((x) => x.longTasks))} long tasks)` : 'none',
       fmt(median(a.map((x) => x.fps)), 0),
       fmt(Math.max(...a.map((x) => x.maxProbeMs)), 0),
-      heap(a[0].heapMB),
+      heap(a[0]?.heapMB),
     ]);
   }
-  const eng = (e, title) =>
+  const eng = (/** @type {import('./types').UiEngineRun | undefined} */ e, /** @type {string} */ title) =>
     e &&
     rows.push([
       title,
@@ -337,10 +399,11 @@ function uiSection(r) {
       ],
       rows,
     ),
-    `${a?.length && a[0].domElements ? `The app's page holds ${a[0].domElements.toLocaleString('en')} elements after a 1,000-task run. ` : ''}Long tasks from a PerformanceObserver('longtask') between the Run click and \`Done\`; frames/s = requestAnimationFrame callbacks in that window (headless Chromium draws up to 60); "page answer" = slowest round trip of a trivial \`page.evaluate\` sent every 100 ms during the run. ${after.length ? `After the run (timeline redraw and the results chart): long tasks of ${after.map((x) => fmt(x, 0)).join(', ')} ms.` : 'No long tasks in the 1.5 s after the run either (final redraw, results chart).'}`,
+    `${a[0]?.domElements ? `The app's page holds ${a[0].domElements.toLocaleString('en')} elements after a 1,000-task run. ` : ''}Long tasks from a PerformanceObserver('longtask') between the Run click and \`Done\`; frames/s = requestAnimationFrame callbacks in that window (headless Chromium draws up to 60); "page answer" = slowest round trip of a trivial \`page.evaluate\` sent every 100 ms during the run. ${after.length ? `After the run (timeline redraw and the results chart): long tasks of ${after.map((x) => fmt(x, 0)).join(', ')} ms.` : 'No long tasks in the 1.5 s after the run either (final redraw, results chart).'}`,
   ].join('\n\n');
 }
 
+/** @param {Results} r */
 function bundleSection(r) {
   if (!r.bundle) return null;
   const b = r.bundle;
@@ -355,9 +418,7 @@ function bundleSection(r) {
       kb(b.initialCss.bytes),
       kb(b.initialCss.gzipBytes),
     ],
-    ...b.otherAssets
-      .filter((f) => !/^assets\/(bench|echo\.worker|workerpool)/.test(f.file))
-      .map((f) => [`Loaded later: \`${f.file.replace(/^assets\//, '')}\``, kb(f.bytes), kb(f.gzipBytes)]),
+    ...b.otherAssets.map((f) => [`Loaded later: \`${f.file.replace(/^assets\//, '')}\``, kb(f.bytes), kb(f.gzipBytes)]),
   ];
   return [
     '#### 7. Bundle (what `index.html` loads first)',
@@ -366,6 +427,7 @@ function bundleSection(r) {
 }
 
 /** "12 budgets: 11 judged, all held; 1 not judged (machine busy)". */
+/** @param {readonly BudgetResult[]} budgets */
 export function budgetSummary(budgets) {
   const judged = budgets.filter((b) => b.ok !== null);
   const missed = judged.filter((b) => !b.ok).length;
@@ -376,10 +438,11 @@ export function budgetSummary(budgets) {
   );
 }
 
+/** @param {Results} r */
 function budgetSection(r) {
   if (r.mode === 'quick') return '_Budgets are not applied in --quick mode._';
   if (!r.budgets?.length) return null;
-  const result = (b) => (b.ok === null ? 'not judged (busy)' : b.ok ? 'pass' : '**MISS**');
+  const result = (/** @type {BudgetResult} */ b) => (b.ok === null ? 'not judged (busy)' : b.ok ? 'pass' : '**MISS**');
   const rows = r.budgets.map((b) => [b.what, b.limit, b.measured, result(b), b.note]);
   return [
     '#### Budgets (`bench/budgets.json`, enforced by `npm run bench -- --check`)',
@@ -388,6 +451,7 @@ function budgetSection(r) {
   ].join('\n\n');
 }
 
+/** The report in Markdown: the header, then a section per suite that ran, then the budgets. @param {Results} results */
 export function renderReport(results) {
   const parts = [
     header(results),
@@ -421,6 +485,8 @@ Needs Chromium (\`/usr/bin/chromium\` or \`CHROMIUM_PATH\`) and, for the CPython
 /**
  * Replaces the `## Performance` section of `file` (up to the next `## ` heading) with `markdown`,
  * or appends one. Everything else in the file is kept verbatim. Returns false if the file is missing.
+ * @param {string} file
+ * @param {string} markdown
  */
 export function replaceReadmeSection(file, markdown) {
   if (!existsSync(file)) return false;
@@ -433,8 +499,9 @@ export function replaceReadmeSection(file, markdown) {
     let inFence = false;
     next = lines.length;
     for (let i = start + 1; i < lines.length; i += 1) {
-      if (/^```/.test(lines[i])) inFence = !inFence;
-      if (!inFence && /^## /.test(lines[i])) {
+      const line = lines[i] ?? '';
+      if (/^```/.test(line)) inFence = !inFence;
+      if (!inFence && /^## /.test(line)) {
         next = i;
         break;
       }

@@ -1,10 +1,11 @@
-// The bench page (bench.html): measurements that need a page without the React UI. It exposes
-// `window.__bench` for `bench/run.mjs`, which drives it with Playwright. Nothing here is used by
-// the app; it imports the app's engine and Worker executor unchanged, to measure them.
+// The bench page (bench/page/index.html, built by bench/vite.config.ts, never part of the app's
+// build): measurements that need a page without the React UI. It exposes `window.__bench`
+// (bench/page/api.ts) for `bench/run.mjs`, which drives it with Playwright. It imports the app's
+// engine and Worker executor unchanged, to measure them.
 import { wrap } from 'comlink';
-import { parseConfig } from '../engine/config';
-import { runStrategy } from '../engine/strategies';
-import { createRunStore, initialRunState } from '../engine/store';
+import { parseConfig } from '../../src/engine/config';
+import { runStrategy } from '../../src/engine/strategies';
+import { createRunStore, initialRunState } from '../../src/engine/store';
 import type {
   Executor,
   RunConfig,
@@ -13,12 +14,23 @@ import type {
   StrategyStatus,
   TaskRunner,
   TaskSpec,
-} from '../engine/types';
-import { browserClock } from '../workers/clock';
-import { WorkerExecutor } from '../workers/executor';
-import { encodeRun, type ReportMessage } from '../workers/protocol';
-import type { TaskWorkerApi } from '../workers/task.worker';
+} from '../../src/engine/types';
+import { browserClock } from '../../src/workers/clock';
+import { WorkerExecutor } from '../../src/workers/executor';
+import { encodeRun, type ReportMessage } from '../../src/workers/protocol';
+import type { TaskWorkerApi } from '../../src/workers/task.worker';
 import workerpoolScript from 'workerpool/dist/workerpool.min.js?url';
+import type {
+  BenchApi,
+  DispatchImpl,
+  DispatchResult,
+  EngineCpuResult,
+  EngineCpuRun,
+  EngineCpuStrategy,
+  EngineLoadResult,
+  TaskRate,
+  WorkerStartResult,
+} from './api';
 import workerpoolWorkerUrl from './workerpool.worker.ts?worker&url';
 
 /** A CPU task on an uncalibrated executor computes 0 units: the full task path, no work. */
@@ -39,7 +51,7 @@ function poolConfig(kind: 'sleep' | 'cpu', tasks: number, durationS: number, wor
 
 function taskWorker(): Worker {
   // The same script and options as WorkerExecutor's own Workers.
-  return new Worker(new URL('../workers/task.worker.ts', import.meta.url), { type: 'module', name: 'task' });
+  return new Worker(new URL('../../src/workers/task.worker.ts', import.meta.url), { type: 'module', name: 'task' });
 }
 
 function echoWorker(): Worker {
@@ -47,15 +59,6 @@ function echoWorker(): Worker {
 }
 
 const never = new AbortController().signal;
-
-export interface WorkerStartResult {
-  /** ms from the first `new Worker` until every Worker has answered its first comlink call. */
-  readonly allMs: number;
-  /** ms until the first one answered. */
-  readonly firstMs: number;
-  /** Each Worker's first reply, ms since the first `new Worker`. */
-  readonly eachMs: readonly number[];
-}
 
 /** Starts `count` task Workers together and times `new Worker` → first comlink reply (`ping`). */
 async function workerStart(count: number): Promise<WorkerStartResult> {
@@ -100,18 +103,6 @@ class PrestartedExecutor implements Executor {
 
 function noopTask(index: number): TaskSpec {
   return { index, kind: 'cpu', durationS: NOOP_DURATION_S };
-}
-
-export type DispatchImpl = 'ours' | 'ours+store' | 'workerpool' | 'raw' | 'comlink' | 'channel';
-
-export interface DispatchResult {
-  readonly impl: DispatchImpl;
-  readonly tasks: number;
-  readonly workers: number;
-  readonly totalMs: number;
-  readonly perTaskUs: number;
-  /** Tasks that were reported done (must equal `tasks`). */
-  readonly completed: number;
 }
 
 /** Our pool: the engine's `pool` strategy through WorkerExecutor and its task channel (protocol.ts), Workers pre-started. */
@@ -282,17 +273,6 @@ function dispatch(impl: DispatchImpl, tasks: number, workers: number): Promise<D
   }
 }
 
-export interface EngineLoadResult {
-  readonly tasks: number;
-  readonly workers: number;
-  readonly status: StrategyStatus;
-  /** Wall-clock of the pool strategy as the engine measures it (Worker start included), ms. */
-  readonly wallMs: number;
-  /** Console lines the store holds at the end (2 per task + 1). */
-  readonly consoleLines: number;
-  readonly bars: number;
-}
-
 /**
  * The app's engine and run store without React: `tasks` sleep tasks of `durationS` on the pool
  * strategy with real Workers, every event folded into a RunStore like the app does.
@@ -318,37 +298,6 @@ async function engineLoad(tasks: number, workers: number, durationS: number): Pr
   } finally {
     executor.dispose();
   }
-}
-
-/** One cpu task's achieved rate: planned ms ÷ the ms it spent computing (1 = the calibrated rate). */
-export interface TaskRate {
-  readonly task: number;
-  /** Worker id within its strategy (1-based; sequential runs everything on the warm Worker, 1). */
-  readonly worker: number;
-  readonly cpuMs: number;
-  readonly rate: number;
-}
-
-export type EngineCpuStrategy = 'sequential' | 'processes' | 'pool';
-
-export interface EngineCpuRun {
-  /** Wall-clock of each strategy in this run, ms (the engine's strategy-start → strategy-end). */
-  readonly sequentialMs: number;
-  readonly processesMs: number;
-  readonly poolMs: number;
-  /**
-   * Each task's achieved share of the calibrated rate: `sequential` on the warm Worker (the one
-   * that was calibrated), `processes` and `pool` each on a Worker started for this run.
-   */
-  readonly rates: Readonly<Record<EngineCpuStrategy, readonly TaskRate[]>>;
-}
-
-export interface EngineCpuResult {
-  /** The calibration the runs used (kernel steps per ms on the warm Worker) and how long it took. */
-  readonly calibration: { readonly unitsPerMs: number; readonly measuredMs: number };
-  /** The warm Worker calibrated again after the last run: did the rate itself move? */
-  readonly recalibration: { readonly unitsPerMs: number; readonly measuredMs: number };
-  readonly runs: readonly EngineCpuRun[];
 }
 
 const CPU_STRATEGIES: readonly EngineCpuStrategy[] = ['sequential', 'processes', 'pool'];
@@ -412,9 +361,7 @@ async function engineCpu(tasks: number, workers: number, durationS: number, reps
   }
 }
 
-const api = Object.freeze({ workerStart, dispatch, engineLoad, engineCpu, cores });
-
-export type BenchApi = typeof api;
+const api: BenchApi = Object.freeze({ workerStart, dispatch, engineLoad, engineCpu, cores });
 
 Object.defineProperty(window, '__bench', { value: api });
 

@@ -1,0 +1,340 @@
+// The shapes the bench's driver passes around and writes to bench/results/*.json, for the JSDoc
+// of run.mjs, lib/ and suites/ (checked by bench/tsconfig.json). The bench page's own API is in
+// bench/page/api.ts.
+import type { Browser, BrowserContext } from '@playwright/test';
+import type { DispatchImpl, EngineCpuStrategy, TaskRate } from '../page/api';
+import type { StrategyFigures } from '../../e2e/pageModel.mjs';
+
+export type { StrategyFigures };
+
+export type Suite = 'bundle' | 'cpython' | 'start' | 'dispatch' | 'fidelity' | 'cpu' | 'ui';
+
+export interface Options {
+  quick: boolean;
+  check: boolean;
+  build: boolean;
+  readme: boolean;
+  render: boolean;
+  port: number;
+  /** null: every suite. */
+  only: Set<string> | null;
+}
+
+/** Repetitions per suite. */
+export interface Reps {
+  fidelity: number;
+  python: number;
+  start: number;
+  dispatch: number;
+  cpu: number;
+  ui: number;
+}
+
+/** What every browser suite works with. */
+export interface Session {
+  readonly browser: Browser;
+  readonly context: BrowserContext;
+  /** The preview server's origin, e.g. http://localhost:4180. */
+  readonly base: string;
+  /** Uncaught errors of every page (each fails the bench). */
+  readonly errors: string[];
+  readonly quick: boolean;
+  readonly reps: Reps;
+}
+
+export interface Summary {
+  n: number;
+  min: number;
+  median: number;
+  max: number;
+}
+
+export interface RateSummary extends Summary {
+  /** The largest distance from 1 (the calibrated rate). */
+  worstOff: number;
+}
+
+/** A 1-minute load average reading before a suite (lib/budgets.mjs, waitQuiet). */
+export interface LoadGate {
+  suite: Suite;
+  loadFirst: number;
+  load: number;
+  waitedS: number;
+  busy: boolean;
+}
+
+export interface Budgets {
+  sleep: {
+    sequentialMaxOverIdealMs: number;
+    parallelMaxOverheadVsCPython: number;
+    cpythonStartMethod: 'default' | 'spawn';
+    parallelMaxOverheadMsWithoutPython: number;
+  };
+  cpu: { speedupOn2WorkersMin: number; threadsMinVsSequential: number; rateTolerance: number };
+  dispatch: { maxRatioVsWorkerpool: number };
+  ui: {
+    run1000: { maxLongTaskMs: number; minFps: number };
+    run10000: { maxProbeMs: number; maxLongTaskMs: number };
+  };
+  load: { max1m: number; waitS: number; pollS: number };
+  bundle: { initialJsMaxGzipKB: number };
+}
+
+export interface BudgetResult {
+  id: string;
+  what: string;
+  limit: string;
+  measured: string;
+  /** null: not judged (the machine was busy). */
+  ok: boolean | null;
+  note: string;
+}
+
+// ------------------------------------------------------------------ suites
+
+export interface AssetSize {
+  file: string;
+  bytes: number;
+  gzipBytes: number;
+}
+
+export interface BundleResult {
+  page: string;
+  gzipLevel: number;
+  initialJs: { files: AssetSize[]; bytes: number; gzipBytes: number };
+  initialCss: { files: AssetSize[]; bytes: number; gzipBytes: number };
+  otherAssets: AssetSize[];
+}
+
+export interface CPythonExample {
+  idealS: number;
+  wallS: number[];
+  wall: Summary;
+  overheadMs: number;
+  completionOrder: unknown;
+}
+
+export interface CPythonResult {
+  skipped?: undefined;
+  version: string;
+  startMethod: string;
+  cpuCount: number;
+  examples: Record<string, CPythonExample>;
+  spawn: { startMethod: string; examples: Record<string, CPythonExample> };
+  cpu: {
+    taskS: number;
+    tasks: number;
+    wallS: { sequential: number[]; processes: number[]; threads: number[] };
+    sequential: Summary;
+    processes: Summary;
+    threads: Summary;
+    processesSpeedup: number;
+    threadsVsSequential: number;
+  };
+}
+
+export type CPythonSuiteResult = CPythonResult | { skipped: string };
+
+export interface WorkerStartEntry {
+  workers: number;
+  freshMs: number;
+  warm: Summary;
+  warmFirstReply: Summary;
+}
+
+export interface DispatchSuiteResult {
+  tasks: number;
+  workers: number;
+  perTaskUs: Record<DispatchImpl, Summary & { values: number[] }>;
+  oursVsWorkerpool: number;
+  rawVsWorkerpool: number;
+}
+
+export interface Breakdown {
+  startup: number;
+  dispatch: number;
+  other: number;
+}
+
+export interface FidelityEntry {
+  id: string;
+  title: string;
+  url: string;
+  strategy: string;
+  idealS: number;
+  wallS: number[];
+  wall: Summary;
+  overheadMs: Summary;
+  breakdownMedianMs: Breakdown;
+  cpython: { wall: Summary; overheadMs: number } | null;
+  cpythonSpawn: { wall: Summary; overheadMs: number } | null;
+  ratio: number | null;
+}
+
+/** One strategy's share of the calibrated rate as the app's CPU self-check shows it. */
+export interface AppRate {
+  rate: number;
+  min: number;
+  max: number;
+}
+
+export interface CpuPoolEntry {
+  workers: number;
+  limit: number;
+  wall: Summary;
+  sequential: Summary;
+  speedup: number;
+  speedups: number[];
+  breakdownMedianMs: Breakdown;
+  appRates: {
+    calibrationKStepsPerMs: (number | null)[];
+    sequential: (AppRate | null)[];
+    pool: (AppRate | null)[];
+  };
+}
+
+export interface EngineCpuEntry {
+  workers: number;
+  sequential: Summary;
+  processes: Summary;
+  pool: Summary;
+  speedup: number;
+  speedups: number[];
+  calibration: { unitsPerMs: number; measuredMs: number };
+  recalibration: { unitsPerMs: number; measuredMs: number };
+  runs: {
+    run: number;
+    sequentialMs: number;
+    processesMs: number;
+    poolMs: number;
+    rates: Readonly<Record<EngineCpuStrategy, readonly TaskRate[]>>;
+  }[];
+  rates: { warm: RateSummary; fresh: RateSummary; firstRun: RateSummary; laterRuns: RateSummary; all: RateSummary };
+}
+
+export interface CpuResult {
+  taskS: number;
+  tasks: number;
+  sequential: Summary;
+  pools: CpuPoolEntry[];
+  threads: { wall: Summary; vsSequential: number; ratios: number[] } | null;
+  engine: EngineCpuEntry;
+  cpython: CPythonResult['cpu'] | null;
+}
+
+export interface Heap {
+  before: number | null;
+  after: number | null;
+  afterGc: number | null;
+}
+
+export interface UiAppRun {
+  tasks: number;
+  status: string;
+  wallS: number;
+  clickToDoneMs: number;
+  firstBarMs: number;
+  longestLongTaskMs: number;
+  longTasks: number;
+  longTasksAfterRun: number[];
+  fps: number;
+  maxProbeMs: number;
+  heapMB: Heap;
+  domElements: number;
+}
+
+export interface UiAppRejects {
+  tasks: number;
+  alert: string;
+  runDisabled: boolean;
+  probeMs: number;
+}
+
+export interface UiEngineRun {
+  tasks: number;
+  workers: number;
+  status: string;
+  completed: boolean;
+  wallS: number;
+  longestLongTaskMs: number;
+  longTasks: number;
+  totalLongTaskMs: number;
+  fps: number;
+  maxProbeMs: number;
+  heapMB: Heap;
+}
+
+export interface UiResult {
+  app1000: UiAppRun[];
+  engine1000?: UiEngineRun;
+  app10000?: UiAppRejects;
+  engine10000?: UiEngineRun;
+}
+
+export interface Meta {
+  date?: string;
+  browser?: string;
+  userAgent?: string;
+  browserCores?: number;
+  crossOriginIsolated?: boolean;
+  machineCores?: number;
+  cpuModel?: string;
+  memoryGB?: number;
+  os?: string;
+  node?: string;
+  python?: string | null;
+  commit?: string | null;
+  workerpool?: string | null;
+  loadAverage1m?: { atStart: number; max: number; samples: number[] };
+}
+
+/** Everything one run measured: bench/results/latest.json. */
+export interface Results {
+  mode: 'quick' | 'full';
+  loadGate?: LoadGate[];
+  loadMax1m?: number;
+  meta?: Meta;
+  bundle?: BundleResult | undefined;
+  cpython?: CPythonSuiteResult | undefined;
+  workerStart?: WorkerStartEntry[] | undefined;
+  dispatch?: DispatchSuiteResult | undefined;
+  fidelity?: FidelityEntry[] | undefined;
+  cpu?: CpuResult | undefined;
+  ui?: UiResult | undefined;
+  pageErrors?: string[];
+  failures?: string[];
+  budgets?: BudgetResult[];
+  durationS?: number;
+  markdown?: string;
+}
+
+/** In-page instrumentation (lib/instrument.mjs) every bench page carries as `window.__perf`. */
+export interface Perf {
+  /** Every main-thread long task as [start, duration]; null where the browser has no 'longtask' entries. */
+  longtasks: [number, number][] | null;
+  frames: number[] | null;
+  raf: number;
+  firstBarAt: number | null;
+  runClickAt: number | null;
+  startFrames(): void;
+  stopFrames(): number[];
+  armFirstBar(): void;
+  waitStatus(source: string, timeoutMs: number): Promise<StatusSeen>;
+  nextRunEnd(timeoutMs: number): Promise<StatusSeen>;
+}
+
+/** The Run status text and when (performance.now()) it was seen. */
+export interface StatusSeen {
+  text: string;
+  at: number;
+}
+
+declare global {
+  interface Window {
+    readonly __perf: Perf;
+  }
+  interface Performance {
+    /** Chromium only (with --enable-precise-memory-info: exact). */
+    readonly memory?: { usedJSHeapSize: number };
+  }
+}
