@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { FIELD_LABELS, LIMITS, type FieldError, type FieldName } from '../engine/config';
 import { PRESETS, type Preset } from '../engine/presets';
+import { isTaskKind, TASK_KINDS, taskKind } from '../engine/taskKinds';
 import { STRATEGY_LABELS, STRATEGY_NAMES, type StrategyName } from '../engine/types';
 
 /** The raw text of every control; `workers: undefined` means the default (the core count). */
@@ -70,7 +71,7 @@ export function Controls({
   const describedBy = (field: FieldName): { 'aria-invalid'?: true; 'aria-describedby'?: string } =>
     errorOf(field) ? { 'aria-invalid': true, 'aria-describedby': `error-${field}` } : {};
   const checked = checkedStrategies(fields.strategies);
-  const kindIsKnown = fields.kind === 'sleep' || fields.kind === 'cpu';
+  const kindIsKnown = isTaskKind(fields.kind);
 
   const toggle = (name: StrategyName, on: boolean): void => {
     const next = STRATEGY_NAMES.filter((s) => (s === name ? on : checked.has(s)));
@@ -147,8 +148,11 @@ export function Controls({
                 {fields.kind} (not a task kind)
               </option>
             )}
-            <option value="sleep">sleep (wait)</option>
-            <option value="cpu">cpu (compute)</option>
+            {TASK_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {taskKind(kind).label}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">

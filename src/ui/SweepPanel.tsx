@@ -1,10 +1,20 @@
 import { lazy, Suspense } from 'react';
 import { fitAmdahl } from '../engine/sweep';
+import { taskKind, type TaskKind } from '../engine/taskKinds';
 import { ChartBoundary } from './ChartBoundary';
 import { sec } from './format';
-import type { SweepState } from './hooks';
+import type { SweepState } from './hooks/useRunSession';
 
 const SweepChart = lazy(() => import('./SweepChart'));
+
+/** Why the measured points bend where they do: tasks that need a core stop at the cores. */
+function scalingSentence(kind: TaskKind, cores: number): string {
+  const spec = taskKind(kind);
+  const tasks = `${spec.adjective.charAt(0).toUpperCase()}${spec.adjective.slice(1)} tasks`;
+  return spec.needsCore
+    ? `${tasks} stop scaling at ${cores} cores: more workers only share them.`
+    : `${tasks} need no core, so they keep scaling past the core count until every task has a worker.`;
+}
 
 /** The scaling sweep: progress, the "Speedup vs workers" chart and its points as a table. */
 export function SweepPanel({ sweep, cores }: { readonly sweep: SweepState; readonly cores: number }) {
@@ -38,9 +48,7 @@ export function SweepPanel({ sweep, cores }: { readonly sweep: SweepState; reado
           <strong>Amdahl’s law</strong> (a model fitted to these points): serial fraction{' '}
           <strong>{(fit.serialFraction * 100).toFixed(1)} %</strong>, so no pool size can beat{' '}
           {fit.serialFraction > 0 ? `${(1 / fit.serialFraction).toFixed(1)}×` : 'the task count'}.{' '}
-          {sweep.kind === 'cpu'
-            ? `CPU tasks stop scaling at ${cores} cores: more workers only share them.`
-            : 'Sleeping tasks need no core, so they keep scaling past the core count until every task has a worker.'}
+          {scalingSentence(sweep.kind, cores)}
         </p>
       )}
       <table className="sweep-table">

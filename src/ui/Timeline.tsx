@@ -3,8 +3,9 @@ import type { IdealSchedule, IdealTask } from '../engine/ideal';
 import type { Bar, StrategyRun } from '../engine/reducer';
 import { arrivals } from '../engine/selectors';
 import { STRATEGY_LABELS, type ResultOrder, type StrategyName, type TaskKind } from '../engine/types';
+import { taskKind } from '../engine/taskKinds';
 import { sec, taskColour, tickStep } from './format';
-import { LARGE_RUN_TASKS } from './hooks';
+import { LARGE_RUN_TASKS } from './redraw';
 
 interface Props {
   readonly name: StrategyName;
@@ -169,7 +170,7 @@ export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers, 
   else
     status = `${sec(run.wallS ?? 0)} s measured · ${sec(ideal.totalS)} s ideal${run.status === 'done' ? '' : ` · ${run.status}`}`;
 
-  const overCores = kind === 'cpu' && (name === 'processes' || name === 'pool');
+  const overCores = taskKind(kind).needsCore && (name === 'processes' || name === 'pool');
 
   return (
     <section className={`timeline timeline-${run?.status ?? 'waiting'}`} aria-label={`${label} timeline`}>

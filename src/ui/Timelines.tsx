@@ -1,11 +1,13 @@
 import { useMemo } from 'react';
 import { measuredSequentialS, whatHappened } from '../engine/breakdown';
 import { idealSchedule } from '../engine/ideal';
+import { TASK_KINDS } from '../engine/taskKinds';
 import type { RunState } from '../engine/reducer';
 import { resultRows, shownRun } from '../engine/selectors';
 import type { Clock, RunConfig } from '../engine/types';
 import { axisEnd } from './format';
-import { redrawEveryMs, useNow } from './hooks';
+import { useNow } from './hooks/useNow';
+import { redrawEveryMs } from './redraw';
 import { Timeline } from './Timeline';
 
 interface Props {
@@ -18,11 +20,14 @@ interface Props {
   readonly cores: number;
 }
 
+/** Before there is a config: the default kind (the registry's first). */
+const DEFAULT_KIND = TASK_KINDS[0];
+
 /** All strategies' timelines on one shared time axis; the only part that redraws every frame. */
 export function Timelines({ state, config, running, clock, cores }: Props) {
   // CPU tasks need every core, and large runs need the main thread: redraw rarely then, so
   // drawing does not slow what it measures.
-  const now = useNow(clock, running, redrawEveryMs(config?.durationsS.length ?? 0, config?.kind ?? 'sleep'));
+  const now = useNow(clock, running, redrawEveryMs(config?.durationsS.length ?? 0, config?.kind ?? DEFAULT_KIND));
   const ideals = useMemo(
     () => (config ? config.strategies.map((name) => ({ name, ideal: idealSchedule(name, config, cores) })) : []),
     [config, cores],
