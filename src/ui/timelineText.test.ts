@@ -14,7 +14,7 @@ describe('timeline words', () => {
   });
 
   it('says what a timeline is waiting for, doing or did', () => {
-    const ideal = idealSchedule('pool', { kind: 'sleep', durationsS: [3, 2, 1], strategies: ['pool'], workers: 3 }, 2);
+    const ideal = idealSchedule('pool', { kind: 'sleep', durationsS: [3, 2, 1], workers: 3 }, 2);
     expect(timelineStatus(undefined, ideal, null)).toBe('waiting · ideal 3.00 s');
     const run = { status: 'running', wallS: null } as unknown as StrategyRun;
     expect(timelineStatus(run, ideal, 1.2)).toBe('running · 1.20 s');
