@@ -1,5 +1,8 @@
 import { idealSchedule, type IdealSchedule } from './ideal';
+import { printed, type ConsoleLine, type Print } from './consoleLines';
 import type { RunConfig, RunEvent, StrategyName, StrategyStatus, TaskData } from './types';
+
+export type { ConsoleKind, ConsoleLine } from './consoleLines';
 
 export type BarStatus = 'running' | 'done' | 'error' | 'stopped';
 
@@ -45,26 +48,6 @@ export interface StrategyRun {
   readonly ideal: IdealSchedule;
 }
 
-/**
- * What a Console line says: `run-of` (`Run 2 of 3`, repeats only), a task's `started`,
- * `completed` or `raised`, `result` (`Result of task 1 received`, `executor.map` order only), and
- * the strategy's last line, `time` (`Execution Time: …`) or `stopped` (`Stopped after …`).
- */
-export type ConsoleKind = 'run-of' | 'started' | 'completed' | 'raised' | 'result' | 'time' | 'stopped';
-
-/** One printed line, with what it is about; `text` is exactly what the Console shows (CONTRACT). */
-export interface ConsoleLine {
-  readonly id: number;
-  readonly strategy: StrategyName;
-  readonly kind: ConsoleKind;
-  /** 0-based task the line is about (task lines and `result` only). */
-  readonly task?: number;
-  /** Clock ms of the event that printed it. */
-  readonly tMs: number;
-  /** `[pool] Task 1 started`. */
-  readonly text: string;
-}
-
 export type RunPhase = 'running' | 'done' | 'stopped';
 
 export interface RunState {
@@ -85,27 +68,6 @@ export function initialRunState(config: RunConfig, cores: number): RunState {
 
 function secondsText(s: number): string {
   return s.toFixed(2);
-}
-
-/** The event a line is printed for, and what the line says after its `[strategy]` tag. */
-interface Print {
-  readonly strategy: StrategyName;
-  readonly kind: ConsoleKind;
-  readonly tMs: number;
-  readonly task?: number;
-  readonly says: string;
-}
-
-function log(state: RunState, { strategy, kind, tMs, task, says }: Print): readonly ConsoleLine[] {
-  const line: ConsoleLine = {
-    id: state.console.length,
-    strategy,
-    kind,
-    ...(task === undefined ? {} : { task }),
-    tMs,
-    text: `[${strategy}] ${says}`,
-  };
-  return [...state.console, line];
 }
 
 function lastIndex(state: RunState, name: StrategyName): number {
@@ -153,7 +115,9 @@ export function reduce(state: RunState, event: StoreEvent): RunState {
         ...state,
         strategies: [...state.strategies, run],
         console:
-          repeat > 1 ? log(state, { strategy: event.strategy, kind: 'run-of', tMs: event.tMs, says }) : state.console,
+          repeat > 1
+            ? printed(state.console, { strategy: event.strategy, kind: 'run-of', tMs: event.tMs, says })
+            : state.console,
       };
     }
     case 'task-result': {
@@ -164,7 +128,13 @@ export function reduce(state: RunState, event: StoreEvent): RunState {
       return {
         ...state,
         strategies: updateStrategy(state, strategy, (r) => ({ ...r, results: [...r.results, { task, atS }] })),
-        console: log(state, { strategy, kind: 'result', task, tMs, says: `Result of task ${task + 1} received` }),
+        console: printed(state.console, {
+          strategy,
+          kind: 'result',
+          task,
+          tMs,
+          says: `Result of task ${task + 1} received`,
+        }),
       };
     }
     case 'worker-spawn': {
@@ -201,7 +171,7 @@ export function reduce(state: RunState, event: StoreEvent): RunState {
           bars: [...r.bars, bar],
           lanes: Math.max(r.lanes, event.worker),
         })),
-        console: log(state, { strategy, kind: 'started', task, tMs, says: `Task ${task + 1} started` }),
+        console: printed(state.console, { strategy, kind: 'started', task, tMs, says: `Task ${task + 1} started` }),
       };
     }
     case 'task-end':
@@ -235,7 +205,7 @@ export function reduce(state: RunState, event: StoreEvent): RunState {
       return {
         ...state,
         strategies: updateStrategy(state, strategy, (r) => ({ ...r, bars: finish(r.bars) })),
-        console: log(state, print),
+        console: printed(state.console, print),
       };
     }
     case 'strategy-end': {
@@ -255,7 +225,7 @@ export function reduce(state: RunState, event: StoreEvent): RunState {
           wallS,
           bars: r.bars.map((bar) => (bar.endS === null ? { ...bar, endS: wallS, status: 'stopped' } : bar)),
         })),
-        console: log(state, print),
+        console: printed(state.console, print),
       };
     }
   }

@@ -7,6 +7,7 @@ import { predictionSentence } from '../engine/predict';
 import { resultRows } from '../engine/selectors';
 import type { Backend } from './backend';
 import { ChartBoundary } from './ChartBoundary';
+import { AppHeader } from './AppHeader';
 import { CodePane } from './CodePane';
 import { ConsoleLog } from './ConsoleLog';
 import { CpuCheck } from './CpuCheck';
@@ -114,42 +115,12 @@ export function App({ backend }: { readonly backend: Backend }) {
 
   return (
     <div className="app">
-      <header className="top">
-        <div>
-          <h1>Parallel Playground</h1>
-          <p className="tagline">Sequential vs parallel, measured for real in your browser with Web Workers.</p>
-        </div>
-        <dl className="machine">
-          <div>
-            <dt>CPU cores</dt>
-            <dd>{backend.cores}</dd>
-          </div>
-          <div>
-            <dt>CPU calibration</dt>
-            <dd>
-              {session.readiness.state === 'ready'
-                ? `${(session.readiness.unitsPerMs / 1000).toFixed(0)}k steps per ms`
-                : session.readiness.state === 'error'
-                  ? 'failed'
-                  : 'measuring…'}{' '}
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => void session.recalibrate()}
-                // aria-disabled, not disabled: the button keeps keyboard focus while it works.
-                aria-disabled={session.readiness.state !== 'ready' || session.running}
-                title="Measure again how much CPU work one millisecond holds on this machine (never during a run)"
-              >
-                Recalibrate
-              </button>
-            </dd>
-          </div>
-          <div>
-            <dt>Clock</dt>
-            <dd>{window.crossOriginIsolated ? '5 µs resolution' : '0.1 ms resolution'}</dd>
-          </div>
-        </dl>
-      </header>
+      <AppHeader
+        cores={backend.cores}
+        readiness={session.readiness}
+        running={session.running}
+        onRecalibrate={() => void session.recalibrate()}
+      />
 
       <main className="layout">
         <aside className="side">

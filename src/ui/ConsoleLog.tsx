@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ConsoleLine } from '../engine/reducer';
+import type { ConsoleLine } from '../engine/consoleLines';
 
 /** Lines drawn at once; a large run's earlier lines stay one click away. */
 const TAIL_LINES = 300;
