@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { runConfig as config } from './testing/runConfig';
 import { initialRunState, reduce, type RunState, type StoreEvent } from './reducer';
 import type { RunConfig } from './types';
-
-const config = (over: Partial<RunConfig> = {}): RunConfig => ({
-  kind: 'sleep',
-  durationsS: [3, 2, 1],
-  strategies: ['pool'],
-  workers: 3,
-  ...over,
-});
 
 const fold = (events: readonly StoreEvent[], c: RunConfig = config()): RunState =>
   events.reduce(reduce, initialRunState(c, 2));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runConfig as config } from '../engine/testing/runConfig';
 import { idealSchedule } from '../engine/ideal';
 import { initialRunState, reduce, type StoreEvent, type StrategyRun } from '../engine/reducer';
 import type { RunConfig } from '../engine/types';
@@ -14,14 +15,6 @@ import {
   tooltipAt,
   type LanesInput,
 } from './timelineLayout';
-
-const config = (over: Partial<RunConfig> = {}): RunConfig => ({
-  kind: 'sleep',
-  durationsS: [3, 2, 1],
-  strategies: ['pool'],
-  workers: 3,
-  ...over,
-});
 
 /** The pool's run after `events` (strategy-start at 0 ms included). */
 function poolRun(c: RunConfig, events: readonly StoreEvent[]): StrategyRun {
