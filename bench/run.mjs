@@ -91,7 +91,7 @@ async function main() {
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     /** @type {Session} */
-    const session = { browser, context, base: server.base, errors, quick: QUICK, reps: repetitions(QUICK) };
+    const session = { context, base: server.base, errors, quick: QUICK, reps: repetitions(QUICK) };
     const probe = await openBenchPage(session);
     const env = await probe.page.evaluate(() => ({
       cores: navigator.hardwareConcurrency,

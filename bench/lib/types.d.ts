@@ -1,7 +1,7 @@
 // The shapes the bench's driver passes around and writes to bench/results/*.json, for the JSDoc
 // of run.mjs, lib/ and suites/ (checked by bench/tsconfig.json). The bench page's own API is in
 // bench/page/api.ts.
-import type { Browser, BrowserContext } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import type { DispatchImpl, EngineCpuStrategy, TaskRate } from '../page/api';
 import type { StrategyFigures } from '../../e2e/pageModel.mjs';
 
@@ -32,7 +32,6 @@ export interface Reps {
 
 /** What every browser suite works with. */
 export interface Session {
-  readonly browser: Browser;
   readonly context: BrowserContext;
   /** The preview server's origin, e.g. http://localhost:4180. */
   readonly base: string;

@@ -1,6 +1,6 @@
 """The chapter's four sleep examples, timed like the chapter times them.
 
-Run by `npm run bench` (bench/run.mjs) with python3, standard library only:
+Run by `npm run bench` (bench/suites/cpython.mjs) with python3, standard library only:
 
     python3 bench/python/chapter.py --repeat 5 --json out.json
 

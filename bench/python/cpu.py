@@ -1,6 +1,6 @@
 """A CPU-bound version of the chapter's example: sequential, 2 processes, 2 threads.
 
-Run by `npm run bench` (bench/run.mjs) with python3, standard library only:
+Run by `npm run bench` (bench/suites/cpython.mjs) with python3, standard library only:
 
     python3 bench/python/cpu.py --repeat 5 --json out.json
 
