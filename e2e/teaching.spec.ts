@@ -9,6 +9,7 @@ import {
   escapeRegExp,
   expect,
   expectBetween,
+  kindSelect,
   num,
   openReady,
   results,
@@ -308,6 +309,9 @@ test('the code pane shows the chapter’s Python beside the TypeScript, and copi
   const typescript = pane.getByLabel('TypeScript code', { exact: true });
   await expect(python).toContainText('for f in as_completed(futures):');
   await expect(typescript).toContainText('async function pool(');
+  // The kind's own workload, one file per kind, follows the Worker's task.
+  await expect(typescript).toContainText('// src/workers/workloads/sleep.ts');
+  await expect(typescript).toContainText('export const sleep: Workload');
 
   await pane.getByRole('button', { name: 'Copy Python' }).click();
   await expect(pane.getByRole('button', { name: 'Copied Python' })).toBeVisible();
@@ -320,6 +324,10 @@ test('the code pane shows the chapter’s Python beside the TypeScript, and copi
   await expect(python).toContainText('DURATIONS = [1, 2]');
   await expect(pane.getByText('Python: an equivalent program')).toBeVisible();
   await expect(python).toContainText('as_completed(futures)');
+
+  await kindSelect(page).selectOption('cpu');
+  await expect(typescript).toContainText('export const cpu: Workload');
+  await expect(typescript).not.toContainText('export const sleep: Workload');
 });
 
 // ---------------------------------------------------------------- 8 · failing task

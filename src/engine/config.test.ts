@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig, readUrl, writeUrl } from './config';
+import { parseConfig } from './config';
+import { readUrl, writeUrl } from './url';
 
 const ok = (raw: Parameters<typeof parseConfig>[0], cores = 2) => {
   const result = parseConfig(raw, cores);

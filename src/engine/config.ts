@@ -244,6 +244,3 @@ export function parseConfig(raw: RawFields, defaultWorkers: number): ParseResult
     config: { kind, durationsS: durations, strategies, workers, order, repeat, failing, predictionsS: predictions },
   };
 }
-
-// The URL side (reading and writing these fields in a query string) lives in url.ts.
-export { readUrl, writeUrl, type UrlState } from './url';

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { autoRunDecision } from '../engine/autoRun';
-import { DEFAULTS, parseConfig, readUrl, writeUrl } from '../engine/config';
+import { DEFAULTS, parseConfig } from '../engine/config';
+import { readUrl, writeUrl } from '../engine/url';
 import { matchPreset } from '../engine/presets';
 import { breakdown } from '../engine/breakdown';
 import { predictionSentence } from '../engine/predict';

@@ -37,7 +37,7 @@ export function CodePane({
   const python = useRef<HTMLPreElement>(null);
   if (!config) return null;
   const py = pythonFor(config, preset);
-  const ts = typescriptFor(config.strategies);
+  const ts = typescriptFor(config.strategies, config.kind);
   return (
     <section className="code-pane" aria-labelledby="code-title">
       <h2 id="code-title">Code beside the picture</h2>

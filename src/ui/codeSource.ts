@@ -1,6 +1,18 @@
 import strategiesSource from '../engine/strategies.ts?raw';
 import workerSource from '../workers/task.worker.ts?raw';
-import type { StrategyName } from '../engine/types';
+import type { StrategyName, TaskKind } from '../engine/types';
+
+/** Each task kind's workload as written (src/workers/workloads/<kind>.ts), read as text. */
+const WORKLOAD_SOURCES: Record<string, string> = import.meta.glob('../workers/workloads/*.ts', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+
+/** The source of `kind`'s workload, from its file (one file per kind). */
+export function workloadSource(kind: TaskKind): string {
+  return WORKLOAD_SOURCES[`../workers/workloads/${kind}.ts`] ?? '';
+}
 
 /** Cuts one top-level function (with its doc comment) out of a source file, as written. */
 export function extractFunction(source: string, header: string): string {
@@ -24,11 +36,18 @@ const HEADERS: Record<StrategyName, string> = {
   threads: 'async function threads(',
 };
 
-/** The TypeScript that really runs for these strategies: their code in the engine and the Worker's task. */
-export function typescriptFor(strategies: readonly StrategyName[]): string {
+/**
+ * The TypeScript that really runs for these strategies and this task kind: the strategies' code in
+ * the engine, the Worker's task, and the kind's workload inside each Worker.
+ */
+export function typescriptFor(strategies: readonly StrategyName[], kind: TaskKind): string {
   const parts = strategies.map((s) => `// src/engine/strategies.ts\n${extractFunction(strategiesSource, HEADERS[s])}`);
   parts.push(
     `// src/workers/task.worker.ts (inside each Worker)\n${extractFunction(workerSource, 'async function run(')}`,
   );
+  const workload = workloadSource(kind)
+    .replace(/^import[^;]*;\n/gm, '')
+    .trim();
+  parts.push(`// src/workers/workloads/${kind}.ts (what a ${kind} task does)\n${workload}`);
   return parts.join('\n\n');
 }
