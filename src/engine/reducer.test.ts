@@ -96,7 +96,7 @@ describe('reduce: runs and bars', () => {
         { type: 'strategy-start', strategy: 'pool', tMs: 1000 },
         { type: 'worker-spawn', strategy: 'pool', worker: 4, tMs: 1010 },
         { type: 'task-start', strategy: 'pool', task: 0, worker: 4, tMs: 1500, submittedMs: 1400, readyMs: 1200 },
-        { type: 'task-end', strategy: 'pool', task: 0, worker: 4, tMs: 2500, cpuMs: 990, sendMs: 1, returnMs: 2 },
+        { type: 'task-end', strategy: 'pool', task: 0, worker: 4, tMs: 2500, cpuMs: 990, returnMs: 2 },
         { type: 'task-result', strategy: 'pool', task: 0, tMs: 2600 },
       ],
       config({ durationsS: [1], workers: 1 }),
@@ -115,7 +115,6 @@ describe('reduce: runs and bars', () => {
         submittedS: 0.4,
         readyS: 0.2,
         cpuMs: 990,
-        sendMs: 1,
         returnMs: 2,
       },
     ]);

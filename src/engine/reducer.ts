@@ -1,6 +1,13 @@
 import { idealSchedule, type IdealSchedule } from './ideal';
 import { printed, type ConsoleLine, type Print } from './consoleLines';
-import type { RunConfig, RunEvent, StrategyName, StrategyStatus, TaskData } from './types';
+import {
+  copyEndMeasures,
+  type RunConfig,
+  type RunEvent,
+  type StrategyName,
+  type StrategyStatus,
+  type TaskData,
+} from './types';
 
 export type { ConsoleKind, ConsoleLine } from './consoleLines';
 
@@ -24,8 +31,10 @@ export interface Bar {
   readonly cpuMs?: number;
   /** What the task gave back, if anything (see `TaskTiming.result`). */
   readonly result?: TaskData;
-  /** The task channel's measured cost each way, ms (see `TaskTiming.sendMs`). */
-  readonly sendMs?: number;
+  /**
+   * The result's trip back to the page, ms (see `TaskTiming.returnMs`); the trip there is
+   * `startS − submittedS`.
+   */
   readonly returnMs?: number;
 }
 
@@ -187,16 +196,11 @@ export function reduce(state: RunState, event: StoreEvent): RunState {
         const i = bars.findLastIndex((bar) => bar.task === event.task && bar.endS === null);
         const bar = bars[i];
         if (!bar) return bars;
-        return bars.with(i, {
-          ...bar,
-          endS,
-          status: failed ? 'error' : 'done',
-          ...(failed ? { message: event.message ?? 'Error' } : {}),
-          ...(event.cpuMs === undefined ? {} : { cpuMs: event.cpuMs }),
-          ...(event.result === undefined ? {} : { result: event.result }),
-          ...(event.sendMs === undefined ? {} : { sendMs: event.sendMs }),
-          ...(event.returnMs === undefined ? {} : { returnMs: event.returnMs }),
-        });
+        const ended: Bar = failed
+          ? { ...bar, endS, status: 'error', message: event.message ?? 'Error' }
+          : { ...bar, endS, status: 'done' };
+        copyEndMeasures(event, ended);
+        return bars.with(i, ended);
       };
       const { strategy, task, tMs } = event;
       const print: Print = failed

@@ -4,12 +4,15 @@
 import {
   isAbortError,
   isWorkerCrash,
+  copyEndMeasures,
   TaskRaised,
   type Clock,
   type Executor,
   type RunConfig,
   type RunEvent,
   type StrategyName,
+  type TaskEndMeasures,
+  type TaskEvent,
   type TaskRunner,
   type TaskSpec,
 } from './types';
@@ -66,17 +69,9 @@ export async function runTask(
     // The start report travels on its own channel and may arrive after the result.
     emitStart(timing.startMs, timing.readyMs);
     settled = true;
-    ctx.emit({
-      type: 'task-end',
-      strategy,
-      task: index,
-      worker,
-      tMs: timing.endMs,
-      ...(timing.cpuMs === undefined ? {} : { cpuMs: timing.cpuMs }),
-      ...(timing.result === undefined ? {} : { result: timing.result }),
-      ...(timing.sendMs === undefined ? {} : { sendMs: timing.sendMs }),
-      ...(timing.returnMs === undefined ? {} : { returnMs: timing.returnMs }),
-    });
+    const end: TaskEndMeasures & TaskEvent = { type: 'task-end', strategy, task: index, worker, tMs: timing.endMs };
+    copyEndMeasures(timing, end);
+    ctx.emit(end);
     return 'ok';
   } catch (error) {
     if (isAbortError(error) || ctx.signal.aborted) throw error;

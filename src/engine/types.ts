@@ -92,11 +92,28 @@ export interface TaskTiming {
   /** What the task gave back (its buffers transferred to the page, not copied). */
   readonly result?: TaskData;
   /**
-   * Measured cost of the task channel, ms: `sendMs` from handing the task (and its payload) to the
-   * Worker until the Worker had it, `returnMs` from the task's end until the page had its result.
+   * Milliseconds from the task's end in its Worker until the page had its result (the result's
+   * trip). The trip the other way, task and payload, is `startMs` minus when the caller handed the
+   * task over (a Worker starts a task the moment its message is read); the engine records that
+   * as `submittedMs`.
    */
-  readonly sendMs?: number;
   readonly returnMs?: number;
+}
+
+/** What a task's end carries besides its times, each only when measured. */
+export type TaskEndMeasures = Pick<TaskTiming, 'cpuMs' | 'result' | 'returnMs'>;
+
+/**
+ * Copies the measures `from` has onto `to`, leaving absent ones absent (no `undefined` fields).
+ * The hot path of every task end (bench suite "dispatch"): assignments, no object per field.
+ */
+export function copyEndMeasures(
+  from: TaskEndMeasures,
+  to: { -readonly [K in keyof TaskEndMeasures]?: TaskEndMeasures[K] },
+): void {
+  if (from.cpuMs !== undefined) to.cpuMs = from.cpuMs;
+  if (from.result !== undefined) to.result = from.result;
+  if (from.returnMs !== undefined) to.returnMs = from.returnMs;
 }
 
 /** Called by a runner as soon as a task starts, with the Worker's own ready time if known. */
@@ -169,8 +186,7 @@ export interface TaskEvent {
   readonly cpuMs?: number;
   /** task-end: what the task gave back, if anything. */
   readonly result?: TaskData;
-  /** task-end: the task channel's measured cost each way (see {@link TaskTiming.sendMs}). */
-  readonly sendMs?: number;
+  /** task-end: the result's trip back to the page, ms (see {@link TaskTiming.returnMs}). */
   readonly returnMs?: number;
 }
 

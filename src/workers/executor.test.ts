@@ -77,7 +77,7 @@ describe('WorkerExecutor: a Worker that dies during a call', () => {
     const [callId] = w?.runs[0] ?? [NaN];
     expect(decodeRun(w?.runs[0] as RunMessage).task).toEqual(task);
     w?.toPage(encodeStarted(callId, 10, 5));
-    w?.toPage(encodeEnded(callId, { startMs: 10, endMs: 1010, readyMs: 5, arrivedMs: 9 }));
+    w?.toPage(encodeEnded(callId, { startMs: 10, endMs: 1010, readyMs: 5 }));
     await expect(running).resolves.toMatchObject({ startMs: 10, endMs: 1010, readyMs: 5 });
     expect(starts).toEqual([10]);
 
@@ -101,7 +101,7 @@ describe('WorkerExecutor: heartbeat', () => {
     expect(executor.liveWorkers).toBe(1);
     expect(workers[0]?.terminated).toBe(false);
     const [callId] = workers[0]?.runs[0] ?? [NaN];
-    workers[0]?.toPage(encodeEnded(callId, { startMs: 0, endMs: 3000, readyMs: 0, arrivedMs: 0 }));
+    workers[0]?.toPage(encodeEnded(callId, { startMs: 0, endMs: 3000, readyMs: 0 }));
     await expect(running).resolves.toMatchObject({ endMs: 3000 });
   });
 

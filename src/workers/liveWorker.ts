@@ -21,8 +21,7 @@ interface StopWatch {
 
 interface PendingCall {
   readonly onStart: OnTaskStart;
-  /** `receivedMs`: when the page had the report (the end of the result's trip). */
-  readonly onEnd: (outcome: TaskOutcome, receivedMs: number) => void;
+  readonly onEnd: (outcome: TaskOutcome) => void;
   readonly onDeath: (reason: Error) => void;
 }
 
@@ -75,7 +74,7 @@ export function startWorker(
     const receivedMs = clock.now();
     state.heartbeat.heard(receivedMs);
     if (!Array.isArray(event.data)) return;
-    const report = decodeReport(event.data as unknown as ReportMessage);
+    const report = decodeReport(event.data as unknown as ReportMessage, receivedMs);
     if (report.type === 'alive') return;
     const call = state.calls.get(report.callId);
     if (!call) return;
@@ -83,7 +82,7 @@ export function startWorker(
       call.onStart(report.startMs, report.readyMs);
     } else {
       state.calls.delete(report.callId);
-      call.onEnd(report.outcome, receivedMs);
+      call.onEnd(report.outcome);
     }
   };
   const state: LiveWorker = {
@@ -131,9 +130,8 @@ function deadCall(state: LiveWorker): Promise<never> {
 /**
  * Sends one task over the task channel. This is the hot path (suite "dispatch" of the bench):
  * one Map entry per task, and Stop is watched once per Worker and run, not once per task. A
- * payload's `ArrayBuffer`s are transferred unless the task says `send: 'copy'`; the channel's
- * cost each way is measured: `sendMs` from here to the Worker having the message, `returnMs` from
- * the task's end to the page having its report.
+ * payload's `ArrayBuffer`s are transferred unless the task says `send: 'copy'`. The result's trip
+ * back is measured (`returnMs`); the trip there ends at the task's `startMs`.
  */
 export function runTask(
   state: LiveWorker,
@@ -149,16 +147,13 @@ export function runTask(
   if (!state.watched) watch(state, clock);
   const callId = nextCallId++;
   return new Promise<TaskTiming>((resolve, reject) => {
-    let sentMs = 0;
-    const onEnd = ({ raised, arrivedMs, ...measured }: TaskOutcome, receivedMs: number): void => {
+    const onEnd = ({ raised, ...timing }: TaskOutcome): void => {
       stop.uses -= 1;
-      const timing = { ...measured, sendMs: arrivedMs - sentMs, returnMs: receivedMs - measured.endMs };
       if (raised) reject(new TaskRaised(raised.name, raised.message, timing));
       else resolve(timing);
     };
     state.calls.set(callId, { onStart, onEnd, onDeath: reject });
     const message = encodeRun(callId, task, unitsPerMs);
-    sentMs = clock.now();
     try {
       if (task.payload === undefined) state.worker.postMessage(message);
       else state.worker.postMessage(message, task.send === 'copy' ? [] : transferables(task.payload));

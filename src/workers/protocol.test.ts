@@ -29,32 +29,41 @@ describe('task channel messages', () => {
   });
 
   it('carries starts, ends and raised errors back to the page', () => {
-    expect(decodeReport(structuredClone(encodeStarted(5, 1000.25, 990)))).toEqual({
+    expect(decodeReport(structuredClone(encodeStarted(5, 1000.25, 990)), 1001)).toEqual({
       type: 'started',
       callId: 5,
       startMs: 1000.25,
       readyMs: 990,
     });
-    const ended = { startMs: 1000.25, endMs: 2000.5, readyMs: 990, arrivedMs: 1000 };
-    expect(decodeReport(structuredClone(encodeEnded(6, ended)))).toEqual({ type: 'ended', callId: 6, outcome: ended });
+    // Received 0.75 ms after the task ended: that is the result's trip back.
+    const ended = { startMs: 1000.25, endMs: 2000.5, readyMs: 990 };
+    expect(decodeReport(structuredClone(encodeEnded(6, ended)), 2001.25)).toEqual({
+      type: 'ended',
+      callId: 6,
+      outcome: { ...ended, returnMs: 0.75 },
+    });
     const raised = { ...ended, raised: { name: 'Error', message: 'task 2 failed on purpose' } };
-    expect(decodeReport(structuredClone(encodeEnded(7, raised)))).toEqual({
+    expect(decodeReport(structuredClone(encodeEnded(7, raised)), 2001.25)).toEqual({
       type: 'ended',
       callId: 7,
-      outcome: raised,
+      outcome: { ...raised, returnMs: 0.75 },
     });
   });
 
   it('carries a cpu task\'s compute time, and "alive" notes', () => {
-    const ended = { startMs: 1, endMs: 1001, readyMs: 0, cpuMs: 998.5, arrivedMs: 0.5 };
-    expect(decodeReport(structuredClone(encodeEnded(8, ended)))).toEqual({ type: 'ended', callId: 8, outcome: ended });
+    const ended = { startMs: 1, endMs: 1001, readyMs: 0, cpuMs: 998.5 };
+    expect(decodeReport(structuredClone(encodeEnded(8, ended)), 1002)).toEqual({
+      type: 'ended',
+      callId: 8,
+      outcome: { ...ended, returnMs: 1 },
+    });
     const raised = { ...ended, raised: { name: 'Error', message: 'boom' } };
-    expect(decodeReport(structuredClone(encodeEnded(9, raised)))).toEqual({
+    expect(decodeReport(structuredClone(encodeEnded(9, raised)), 1002)).toEqual({
       type: 'ended',
       callId: 9,
-      outcome: raised,
+      outcome: { ...raised, returnMs: 1 },
     });
-    expect(decodeReport(structuredClone(ALIVE))).toEqual({ type: 'alive' });
+    expect(decodeReport(structuredClone(ALIVE), 0)).toEqual({ type: 'alive' });
   });
 
   it('hands every Worker the compiled kernel, and tells it apart from a task', () => {
@@ -74,10 +83,15 @@ describe('payloads and results on the task channel', () => {
     expect(decodeRun(structuredClone(message))).toEqual({ callId: 1, task, unitsPerMs: 0 });
 
     const result = new Uint16Array([1, 2, 3]);
-    const nothingBack = { startMs: 1, endMs: 2, readyMs: 0, arrivedMs: 0.9 };
+    const nothingBack = { startMs: 1, endMs: 2, readyMs: 0 };
     const ended = { ...nothingBack, result };
-    expect(encodeEnded(3, nothingBack)).toHaveLength(7);
-    expect(decodeReport(structuredClone(encodeEnded(3, ended)))).toEqual({ type: 'ended', callId: 3, outcome: ended });
+    expect(encodeEnded(3, nothingBack)).toHaveLength(6);
+    expect(encodeEnded(3, ended)).toHaveLength(7);
+    expect(decodeReport(structuredClone(encodeEnded(3, ended)), 2.5)).toEqual({
+      type: 'ended',
+      callId: 3,
+      outcome: { ...ended, returnMs: 0.5 },
+    });
   });
 
   it('refuses a kind code it does not know instead of guessing one', () => {

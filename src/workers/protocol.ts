@@ -53,29 +53,24 @@ export function decodeKernel(message: KernelMessage | RunMessage): WebAssembly.M
   return message[0] === -1 ? (message[1] as WebAssembly.Module) : null;
 }
 
-/**
- * What a task run sends back: its times, when its message reached the Worker, its result, and the
- * exception if it raised. (The page turns `arrivedMs` into `sendMs`; see executor.ts.)
- */
-export interface TaskOutcome extends Omit<TaskTiming, 'sendMs' | 'returnMs'> {
-  readonly arrivedMs: number;
+/** What a task run sends back: its times, its result, and the exception if it raised. */
+export interface TaskOutcome extends TaskTiming {
   readonly raised?: { readonly name: string; readonly message: string };
 }
 
 /**
- * Worker → page (cpuMs is -1 for a task that did not compute; arrivedMs is when the run message
- * reached the Worker):
+ * Worker → page (cpuMs is -1 for a task that did not compute):
  * - started: [0, callId, startMs, readyMs]
- * - ended:   [1, callId, startMs, endMs, readyMs, cpuMs, arrivedMs], then the result if there is one
- * - raised:  [2, callId, startMs, endMs, readyMs, cpuMs, arrivedMs, error name, error message]
+ * - ended:   [1, callId, startMs, endMs, readyMs, cpuMs], then the result if there is one
+ * - raised:  [2, callId, startMs, endMs, readyMs, cpuMs, error name, error message]
  * - alive:   [3] — a busy Worker says so every few hundred ms, so the heartbeat never mistakes
  *   long computation for a hang (heartbeat.ts)
  */
 export type ReportMessage =
   | readonly [0, number, number, number]
-  | readonly [1, number, number, number, number, number, number]
-  | readonly [1, number, number, number, number, number, number, TaskData]
-  | readonly [2, number, number, number, number, number, number, string, string]
+  | readonly [1, number, number, number, number, number]
+  | readonly [1, number, number, number, number, number, TaskData]
+  | readonly [2, number, number, number, number, number, string, string]
   | readonly [3];
 
 /** A decoded report. */
@@ -106,30 +101,33 @@ export function encodeStarted(callId: number, startMs: number, readyMs: number):
 }
 
 export function encodeEnded(callId: number, outcome: TaskOutcome & { readonly readyMs: number }): ReportMessage {
-  const { startMs, endMs, readyMs, cpuMs = -1, arrivedMs, raised, result } = outcome;
-  if (raised) return [2, callId, startMs, endMs, readyMs, cpuMs, arrivedMs, raised.name, raised.message];
+  const { startMs, endMs, readyMs, cpuMs = -1, raised, result } = outcome;
+  if (raised) return [2, callId, startMs, endMs, readyMs, cpuMs, raised.name, raised.message];
   return result === undefined
-    ? [1, callId, startMs, endMs, readyMs, cpuMs, arrivedMs]
-    : [1, callId, startMs, endMs, readyMs, cpuMs, arrivedMs, result];
+    ? [1, callId, startMs, endMs, readyMs, cpuMs]
+    : [1, callId, startMs, endMs, readyMs, cpuMs, result];
 }
 
 export const ALIVE: ReportMessage = [3];
 
-export function decodeReport(message: ReportMessage): Report {
+/**
+ * Reads a report the page received at `receivedMs` (page clock): an end's outcome then says how
+ * long the result took to arrive (`returnMs`).
+ */
+export function decodeReport(message: ReportMessage, receivedMs: number): Report {
   if (message[0] === 3) return { type: 'alive' };
   if (message[0] === 0) return { type: 'started', callId: message[1], startMs: message[2], readyMs: message[3] };
-  const [, callId, startMs, endMs, readyMs, cpuMs, arrivedMs] = message;
-  const cpu = cpuMs >= 0 ? { cpuMs } : {};
-  if (message[0] === 2) {
-    const raised = { name: message[7], message: message[8] };
-    return { type: 'ended', callId, outcome: { startMs, endMs, readyMs, ...cpu, arrivedMs, raised } };
-  }
-  const result = message[7];
-  return {
-    type: 'ended',
-    callId,
-    outcome: { startMs, endMs, readyMs, ...cpu, arrivedMs, ...(result === undefined ? {} : { result }) },
+  const [, callId, startMs, endMs, readyMs, cpuMs] = message;
+  const outcome: { -readonly [K in keyof TaskOutcome]: TaskOutcome[K] } = {
+    startMs,
+    endMs,
+    readyMs,
+    returnMs: receivedMs - endMs,
   };
+  if (cpuMs >= 0) outcome.cpuMs = cpuMs;
+  if (message[0] === 2) outcome.raised = { name: message[6], message: message[7] };
+  else if (message[6] !== undefined) outcome.result = message[6];
+  return { type: 'ended', callId, outcome };
 }
 
 /**

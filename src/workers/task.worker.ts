@@ -48,7 +48,6 @@ function keepAlive(): void {
 // so it runs first and keeps comlink from answering messages that are not for it.
 scope.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (!Array.isArray(event.data)) return;
-  const arrivedMs = now();
   event.stopImmediatePropagation();
   const message = event.data as unknown as KernelMessage | RunMessage;
   const kernel = decodeKernel(message);
@@ -57,7 +56,7 @@ scope.addEventListener('message', (event: MessageEvent<unknown>) => {
     return;
   }
   const { callId, task, unitsPerMs } = decodeRun(message as RunMessage);
-  void run(task, unitsPerMs, arrivedMs, (startMs) => post(encodeStarted(callId, startMs, readyMs))).then(
+  void run(task, unitsPerMs, (startMs) => post(encodeStarted(callId, startMs, readyMs))).then(
     // A result's buffers move to the page, not copied.
     (outcome) => post(encodeEnded(callId, outcome), transferables(outcome.result)),
   );
@@ -110,7 +109,6 @@ const api = {
 async function run(
   task: TaskSpec,
   unitsPerMs: number,
-  arrivedMs: number,
   reportStarted: (startMs: number) => void,
 ): Promise<TaskOutcome & { readonly readyMs: number }> {
   const startMs = now();
@@ -119,12 +117,12 @@ async function run(
   try {
     outcome = await WORKLOADS[task.kind]({ task, unitsPerMs, started, afterSlice: keepAlive });
     if (task.fail) throw new Error(`task ${task.index + 1} failed on purpose (a demo of a raising task)`);
-    return { startMs, endMs: now(), readyMs, arrivedMs, ...outcome };
+    return { startMs, endMs: now(), readyMs, ...outcome };
   } catch (error) {
     // Sent back as data, with the task's times: the page re-raises it, as f.result() does.
     const e = error instanceof Error ? error : new Error(String(error));
     const cpu = outcome.cpuMs === undefined ? {} : { cpuMs: outcome.cpuMs };
-    return { startMs, endMs: now(), readyMs, arrivedMs, ...cpu, raised: { name: e.name, message: e.message } };
+    return { startMs, endMs: now(), readyMs, ...cpu, raised: { name: e.name, message: e.message } };
   }
 }
 

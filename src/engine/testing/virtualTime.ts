@@ -92,8 +92,8 @@ export interface FakeExecutorOptions {
   readonly failing?: readonly number[];
   /** Task indexes whose worker dies at the end of the task. */
   readonly crashing?: readonly number[];
-  /** What each task gives back, and the channel cost each way (virtual ms), as a Worker reports it. */
-  readonly result?: (task: TaskSpec) => Pick<TaskTiming, 'result' | 'sendMs' | 'returnMs'>;
+  /** What each task gives back, and its trip back (virtual ms), as a Worker reports it. */
+  readonly result?: (task: TaskSpec) => Pick<TaskTiming, 'result' | 'returnMs'>;
 }
 
 /**
