@@ -34,9 +34,11 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 /** When this Worker last sent the page anything: every message is a sign of life. */
 let lastPostMs = readyMs;
-function post(message: ReportMessage, transfer: Transferable[] = []): void {
+function post(message: ReportMessage, transfer?: Transferable[]): void {
   lastPostMs = now();
-  scope.postMessage(message, transfer);
+  // Without a transfer list when there is nothing to move: the common case stays the plain call.
+  if (transfer) scope.postMessage(message, transfer);
+  else scope.postMessage(message);
 }
 
 /** Called after every CPU slice: a Worker busy computing says it is alive, at most every few hundred ms. */
@@ -58,7 +60,8 @@ scope.addEventListener('message', (event: MessageEvent<unknown>) => {
   const { callId, task, unitsPerMs } = decodeRun(message as RunMessage);
   void run(task, unitsPerMs, (startMs) => post(encodeStarted(callId, startMs, readyMs))).then(
     // A result's buffers move to the page, not copied.
-    (outcome) => post(encodeEnded(callId, outcome), transferables(outcome.result)),
+    (outcome) =>
+      post(encodeEnded(callId, outcome), outcome.result === undefined ? undefined : transferables(outcome.result)),
   );
 });
 
