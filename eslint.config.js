@@ -66,6 +66,20 @@ export default tseslint.config(
     languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: { ...globals.node } },
   },
   {
+    // The bench's driver and the page model it shares with e2e are JavaScript that tsc checks
+    // (checkJs, bench/tsconfig.json and tsconfig.node.json): they get the promise rules too.
+    files: ['bench/**/*.mjs', 'e2e/**/*.mjs'],
+    languageOptions: {
+      parser: tseslint.parser,
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     // The Firefox smoke passes functions to page.evaluate: they run in the page.
     files: ['e2e-firefox/**/*.{js,mjs}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },

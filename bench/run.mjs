@@ -20,6 +20,7 @@ import { measureBundle } from './suites/bundle.mjs';
 import { runCpu } from './suites/cpu.mjs';
 import { cpythonOf, runCPython } from './suites/cpython.mjs';
 import { runDispatch } from './suites/dispatch.mjs';
+import { runPayload } from './suites/payload.mjs';
 import { runFidelity } from './suites/fidelity.mjs';
 import { runWorkerStart } from './suites/start.mjs';
 import { runUi } from './suites/ui.mjs';
@@ -105,6 +106,7 @@ async function main() {
       await quiet('dispatch');
       results.dispatch = await guard('dispatch', () => runDispatch(session));
     }
+    if (wants(opts, 'payload')) results.payload = await guard('payload', () => runPayload(session));
     if (wants(opts, 'fidelity')) {
       await quiet('fidelity');
       results.fidelity = await guard('fidelity', () => runFidelity(session, python));

@@ -20,7 +20,7 @@ bench/results/latest.json. See bench/README.md for what each suite measures.
   --no-build  serve the bench's last build (node_modules/.cache/pp-bench/dist) as it is
   --port N    preview server port (default $BENCH_PORT or 4180)
   --readme    also replace the \`## Performance\` section of README.md with this report
-  --only a,b  run only these suites: bundle,cpython,start,dispatch,fidelity,cpu,ui
+  --only a,b  run only these suites: bundle,cpython,start,dispatch,payload,fidelity,cpu,ui
   --render    measure nothing: re-render bench/results/latest.json (with --readme: into README.md)`;
 
 /**
@@ -72,5 +72,5 @@ export const wants = (opts, suite) => !opts.only || opts.only.has(suite);
 /** Repetitions per suite: full run vs --quick smoke test. @param {boolean} quick @returns {Reps} */
 export const repetitions = (quick) =>
   quick
-    ? { fidelity: 1, python: 0, start: 1, dispatch: 1, cpu: 1, ui: 1 }
-    : { fidelity: 10, python: 5, start: 10, dispatch: 31, cpu: 5, ui: 3 };
+    ? { fidelity: 1, python: 0, start: 1, dispatch: 1, payload: 1, cpu: 1, ui: 1 }
+    : { fidelity: 10, python: 5, start: 10, dispatch: 31, payload: 5, cpu: 5, ui: 3 };

@@ -455,6 +455,29 @@ function budgetSection(r) {
   ].join('\n\n');
 }
 
+/** @param {number} n @param {string} word */
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** @param {Results} r */
+function payloadSection(r) {
+  if (!r.payload) return null;
+  const rows = r.payload.rows.map((p) => [
+    `${p.megabytes} MB`,
+    p.send === 'transfer' ? 'transfer (moved)' : 'copy (structured clone)',
+    mmm(p.thereMs, 2),
+    mmm(p.backMs, 2),
+    fmt(p.megabytes / (p.thereMs.median / 1000), 0),
+  ]);
+  return [
+    '#### 4b. Payloads and results: a Float64Array to a Worker and back',
+    table(
+      ['Size', 'Sent by', 'There (ms) min / **median** / max', 'Back (ms) min / **median** / max', 'There, MB/s'],
+      rows,
+    ),
+    `One task through the app's WorkerExecutor and warm Worker: a \`sleep\` task of 0 s carrying the array, which the Worker hands back as the task's result (\`src/workers/workloads/sleep.ts\`), always moved. There = the task's start in the Worker − when the page handed it over (serialise, post, read there); back = \`returnMs\`, from the task's end to the page having its result. Every trip is checked: the same numbers come back, and a transfer leaves the page's own array empty, a copy leaves it whole. ${plural(r.payload.rows[0]?.thereMs.n ?? 0, 'trip')} per row after one warm-up; MB/s from the median. "There" is an upper bound: it also holds any wait for the Worker's event loop (none here, the Worker is idle).`,
+  ].join('\n\n');
+}
+
 /** The report in Markdown: the header, then a section per suite that ran, then the budgets. @param {Results} results */
 export function renderReport(results) {
   const parts = [
@@ -462,6 +485,7 @@ export function renderReport(results) {
     fidelitySection(results),
     startSection(results),
     dispatchSection(results),
+    payloadSection(results),
     cpuSection(results),
     uiSection(results),
     bundleSection(results),

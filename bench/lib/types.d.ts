@@ -4,10 +4,11 @@
 import type { BrowserContext } from '@playwright/test';
 import type { DispatchImpl, EngineCpuStrategy, TaskRate } from '../page/api';
 import type { StrategyFigures } from '../../e2e/pageModel.mjs';
+import type { SendMode } from '../../src/engine/types';
 
 export type { StrategyFigures };
 
-export type Suite = 'bundle' | 'cpython' | 'start' | 'dispatch' | 'fidelity' | 'cpu' | 'ui';
+export type Suite = 'bundle' | 'cpython' | 'start' | 'dispatch' | 'payload' | 'fidelity' | 'cpu' | 'ui';
 
 export interface Options {
   quick: boolean;
@@ -26,6 +27,7 @@ export interface Reps {
   python: number;
   start: number;
   dispatch: number;
+  payload: number;
   cpu: number;
   ui: number;
 }
@@ -147,6 +149,10 @@ export interface DispatchSuiteResult {
   perTaskUs: Record<DispatchImpl, Summary & { values: number[] }>;
   oursVsWorkerpool: number;
   rawVsWorkerpool: number;
+}
+
+export interface PayloadSuiteResult {
+  rows: { megabytes: number; send: SendMode; thereMs: Summary; backMs: Summary }[];
 }
 
 export interface Breakdown {
@@ -297,6 +303,7 @@ export interface Results {
   cpython?: CPythonSuiteResult | undefined;
   workerStart?: WorkerStartEntry[] | undefined;
   dispatch?: DispatchSuiteResult | undefined;
+  payload?: PayloadSuiteResult | undefined;
   fidelity?: FidelityEntry[] | undefined;
   cpu?: CpuResult | undefined;
   ui?: UiResult | undefined;

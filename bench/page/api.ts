@@ -1,7 +1,7 @@
 // What the bench page (main.ts) offers its driver (bench/run.mjs) as `window.__bench`: the one
 // description of it both sides are type-checked against (bench/page/tsconfig.json for the page,
 // bench/tsconfig.json for the driver).
-import type { StrategyStatus } from '../../src/engine/types';
+import type { SendMode, StrategyStatus } from '../../src/engine/types';
 
 export interface WorkerStartResult {
   /** ms from the first `new Worker` until every Worker has answered its first comlink call. */
@@ -22,6 +22,16 @@ export interface DispatchResult {
   readonly perTaskUs: number;
   /** Tasks that were reported done (must equal `tasks`). */
   readonly completed: number;
+}
+
+/** Round trips of one Float64Array payload (see `payload` in main.ts), ms per trip. */
+export interface PayloadResult {
+  readonly megabytes: number;
+  readonly send: SendMode;
+  /** The task's start in the Worker − when the page handed it over: serialise, post, read. */
+  readonly thereMs: readonly number[];
+  /** The result's trip back (`returnMs`): from the task's end to the page having it. */
+  readonly backMs: readonly number[];
 }
 
 export interface EngineLoadResult {
@@ -71,6 +81,11 @@ export interface BenchApi {
   workerStart(count: number): Promise<WorkerStartResult>;
   /** `tasks` no-op tasks through `impl` on `workers` Workers started and warmed before the timing. */
   dispatch(impl: DispatchImpl, tasks: number, workers: number): Promise<DispatchResult>;
+  /**
+   * A `megabytes` Float64Array to the warm Worker and back as a task's payload and result, `reps`
+   * times after one warm-up, each trip checked (throws if what came back is wrong).
+   */
+  payload(megabytes: number, send: SendMode, reps: number): Promise<PayloadResult>;
   /** The engine and run store without React: `tasks` sleep tasks of `durationS` on the pool. */
   engineLoad(tasks: number, workers: number, durationS: number): Promise<EngineLoadResult>;
   /** The engine alone, calibrated like the app: `reps` runs of `tasks` CPU tasks, every task's rate. */

@@ -10,6 +10,7 @@ import type {
   Executor,
   RunConfig,
   RunEvent,
+  SendMode,
   SpawnedRunner,
   StrategyStatus,
   TaskRunner,
@@ -28,6 +29,7 @@ import type {
   EngineCpuRun,
   EngineCpuStrategy,
   EngineLoadResult,
+  PayloadResult,
   TaskRate,
   WorkerStartResult,
 } from './api';
@@ -361,7 +363,50 @@ async function engineCpu(tasks: number, workers: number, durationS: number, reps
   }
 }
 
-const api: BenchApi = Object.freeze({ workerStart, dispatch, engineLoad, engineCpu, cores });
+/**
+ * A `megabytes` Float64Array through WorkerExecutor's warm Worker and back: a sleep task of 0 s
+ * hands its payload back (src/workers/workloads/sleep.ts). `send` moves or copies it there; the
+ * result always moves back. Each trip is checked (same numbers back; the page's array emptied by a
+ * transfer, kept by a copy) and timed: there = the task's start − the hand-over, back = `returnMs`.
+ */
+async function payload(megabytes: number, send: SendMode, reps: number): Promise<PayloadResult> {
+  const executor = new WorkerExecutor();
+  try {
+    await executor.ensureWarm();
+    const runner = executor.warm();
+    const signal = new AbortController().signal;
+    const n = Math.round((megabytes * 1024 * 1024) / Float64Array.BYTES_PER_ELEMENT);
+    const thereMs: number[] = [];
+    const backMs: number[] = [];
+    // One warm-up trip, then `reps` measured ones.
+    for (let rep = -1; rep < reps; rep += 1) {
+      const data = new Float64Array(n);
+      for (let i = 0; i < n; i += 1) data[i] = i;
+      const what = `${megabytes} MB by ${send}`;
+      const handedMs = browserClock.now();
+      const timing = await runner.run(
+        { index: 0, kind: 'sleep', durationS: 0, payload: data, send },
+        () => undefined,
+        signal,
+      );
+      const back = timing.result;
+      if (!(back instanceof Float64Array) || back.length !== n || back[n - 1] !== n - 1 || back[n >> 1] !== n >> 1)
+        throw new Error(`payload ${what}: the task did not hand back the array it was given`);
+      if (data.length !== (send === 'transfer' ? 0 : n))
+        throw new Error(`payload ${what}: the page's array has ${data.length} numbers after the trip`);
+      if (timing.returnMs === undefined) throw new Error(`payload ${what}: the result's trip was not measured`);
+      if (rep >= 0) {
+        thereMs.push(timing.startMs - handedMs);
+        backMs.push(timing.returnMs);
+      }
+    }
+    return { megabytes, send, thereMs, backMs };
+  } finally {
+    executor.dispose();
+  }
+}
+
+const api: BenchApi = Object.freeze({ workerStart, dispatch, payload, engineLoad, engineCpu, cores });
 
 Object.defineProperty(window, '__bench', { value: api });
 

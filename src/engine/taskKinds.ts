@@ -4,9 +4,9 @@
  * Python all derive from it. What a kind does inside a Worker lives beside it, one file per kind:
  * `src/workers/workloads/<kind>.ts`, collected in a `Record<TaskKind, Workload>` there.
  *
- * Adding a kind: one entry in {@link TASK_KIND_LIST}, one workload file, tests. The compiler then
- * points at every place that must learn about it (`Record<TaskKind, …>` maps and exhaustive
- * switches are type errors until the kind is in them).
+ * Adding a kind: its name in {@link TASK_KINDS} and its entry in {@link TASK_KIND_SPECS}, one
+ * workload file, tests. The compiler then points at every place that must learn about it (maps
+ * keyed by every `TaskKind` are type errors until the kind is in them).
  */
 
 /** Every kind, in the order the `Task kind` control lists them. The first is the default. */

@@ -93,9 +93,10 @@ export interface TaskTiming {
   readonly result?: TaskData;
   /**
    * Milliseconds from the task's end in its Worker until the page had its result (the result's
-   * trip). The trip the other way, task and payload, is `startMs` minus when the caller handed the
-   * task over (a Worker starts a task the moment its message is read); the engine records that
-   * as `submittedMs`.
+   * trip, plus any wait for the page's own event loop). The trip the other way, task and payload,
+   * is `startMs` minus when the caller handed the task over (a Worker starts a task the moment it
+   * reads it, so this is an upper bound that also holds any wait for a busy Worker); the engine
+   * records the hand-over as `submittedMs`.
    */
   readonly returnMs?: number;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TASK_KINDS } from '../engine/taskKinds';
-import { typescriptFor, workloadSource } from './codeSource';
+import { typescriptFor, WORKLOAD_FILES, workloadSource } from './codeSource';
 
 describe('the TypeScript shown beside the Python', () => {
   it("shows each kind's own workload file, as written, after the strategies and the Worker's task", () => {
@@ -18,6 +18,10 @@ describe('the TypeScript shown beside the Python', () => {
       expect([...order].sort((a, b) => a - b)).toEqual(order);
       expect(ts).not.toMatch(/^import /m);
     }
+  });
+
+  it('bundles the workload files and nothing else from that folder (no tests, no index)', () => {
+    expect([...WORKLOAD_FILES].sort()).toEqual(TASK_KINDS.map((kind) => `../workers/workloads/${kind}.ts`).sort());
   });
 
   it('shows only the kind that runs', () => {

@@ -2,12 +2,17 @@ import strategiesSource from '../engine/strategies.ts?raw';
 import workerSource from '../workers/task.worker.ts?raw';
 import type { StrategyName, TaskKind } from '../engine/types';
 
-/** Each task kind's workload as written (src/workers/workloads/<kind>.ts), read as text. */
-const WORKLOAD_SOURCES: Record<string, string> = import.meta.glob('../workers/workloads/*.ts', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
+/**
+ * Each task kind's workload as written (src/workers/workloads/<kind>.ts), read as text. Only the
+ * workload files: their tests, the index and the shared types stay out of the app's bundle.
+ */
+const WORKLOAD_SOURCES: Record<string, string> = import.meta.glob(
+  ['../workers/workloads/*.ts', '!**/*.test.ts', '!**/index.ts', '!**/workload.ts'],
+  { query: '?raw', import: 'default', eager: true },
+);
+
+/** The workload files the code pane carries (for the test that no other file is bundled). */
+export const WORKLOAD_FILES: readonly string[] = Object.keys(WORKLOAD_SOURCES);
 
 /** The source of `kind`'s workload, from its file (one file per kind). */
 export function workloadSource(kind: TaskKind): string {

@@ -70,4 +70,19 @@ describe('WorkerExecutor: payloads and results', () => {
     await expect(next).resolves.toMatchObject({ startMs: 1, endMs: 2 });
     expect(executor.liveWorkers).toBe(1);
   });
+
+  it('rejects a task of a kind the channel does not know, and the Worker keeps running other tasks', async () => {
+    const { executor, workers } = setup('answers');
+    await executor.ensureWarm();
+    const signal = new AbortController().signal;
+    const gpu = { ...task, kind: 'gpu' } as unknown as TaskSpec;
+    await expect(executor.warm().run(gpu, () => undefined, signal)).rejects.toThrow('"gpu" is not a task kind');
+    const next = executor.warm().run(task, () => undefined, signal);
+    await new Promise((r) => setTimeout(r, 5));
+    const w = workers[0] as FakeWorker;
+    expect(w.runs).toHaveLength(1);
+    w.toPage(encodeEnded(w.runs[0]?.[0] ?? NaN, { startMs: 1, endMs: 2, readyMs: 0 }));
+    await expect(next).resolves.toMatchObject({ startMs: 1, endMs: 2 });
+    expect(executor.liveWorkers).toBe(1);
+  });
 });

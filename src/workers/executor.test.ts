@@ -78,7 +78,7 @@ describe('WorkerExecutor: a Worker that dies during a call', () => {
     expect(decodeRun(w?.runs[0] as RunMessage).task).toEqual(task);
     w?.toPage(encodeStarted(callId, 10, 5));
     w?.toPage(encodeEnded(callId, { startMs: 10, endMs: 1010, readyMs: 5 }));
-    await expect(running).resolves.toMatchObject({ startMs: 10, endMs: 1010, readyMs: 5 });
+    await expect(running).resolves.toEqual({ startMs: 10, endMs: 1010, readyMs: 5, returnMs: expect.any(Number) });
     expect(starts).toEqual([10]);
 
     const spawned = executor.spawn();

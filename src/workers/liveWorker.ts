@@ -152,13 +152,14 @@ export function runTask(
       if (raised) reject(new TaskRaised(raised.name, raised.message, timing));
       else resolve(timing);
     };
-    state.calls.set(callId, { onStart, onEnd, onDeath: reject });
-    const message = encodeRun(callId, task, unitsPerMs);
     try {
+      const message = encodeRun(callId, task, unitsPerMs);
+      state.calls.set(callId, { onStart, onEnd, onDeath: reject });
       if (task.payload === undefined) state.worker.postMessage(message);
       else state.worker.postMessage(message, task.send === 'copy' ? [] : transferables(task.payload));
     } catch (error) {
-      // The payload could not be sent (a detached buffer, something structured clone refuses).
+      // The task could not be sent (a detached buffer, something structured clone refuses, a kind
+      // the channel does not know): only this task fails.
       state.calls.delete(callId);
       stop.uses -= 1;
       reject(error instanceof Error ? error : new Error(String(error)));

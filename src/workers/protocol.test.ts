@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TaskSpec } from '../engine/types';
+import type { TaskData, TaskSpec } from '../engine/types';
 import { compileKernel } from './kernel';
 import {
   ALIVE,
@@ -10,7 +10,11 @@ import {
   encodeKernel,
   encodeRun,
   encodeStarted,
+  sendOutcome,
   transferables,
+  unreadableRun,
+  type PostReport,
+  type ReportMessage,
   type RunMessage,
 } from './protocol';
 
@@ -109,5 +113,60 @@ describe('payloads and results on the task channel', () => {
     expect(transferables(new DataView(a))).toEqual([a]);
     expect(transferables(undefined)).toEqual([]);
     expect(transferables([1, 'two', null])).toEqual([]);
+  });
+});
+
+describe('what the Worker reports when a task cannot go through', () => {
+  it('a run message it cannot read: that task raises at once, saying why', () => {
+    const message = [...encodeRun(4, { index: 0, kind: 'cpu', durationS: 1 }, 1)] as unknown as number[];
+    message[2] = 99;
+    let error: unknown;
+    try {
+      decodeRun(message as unknown as RunMessage);
+    } catch (e) {
+      error = e;
+    }
+    const report = unreadableRun(message as unknown as RunMessage, error, 50, 10);
+    expect(decodeReport(structuredClone(report), 51)).toEqual({
+      type: 'ended',
+      callId: 4,
+      outcome: {
+        startMs: 50,
+        endMs: 50,
+        readyMs: 10,
+        returnMs: 1,
+        raised: { name: 'Error', message: 'The task channel got an unknown task kind code 99.' },
+      },
+    });
+  });
+
+  it('the page refuses to encode a kind the registry does not have', () => {
+    const task = { index: 0, kind: 'gpu', durationS: 1 } as unknown as TaskSpec;
+    expect(() => encodeRun(1, task, 1)).toThrow('"gpu" is not a task kind; the task channel knows sleep, cpu.');
+  });
+
+  it("moves a result's buffers, and turns a result structured clone refuses into the task raising", () => {
+    const sent: { message: ReportMessage; transfer: Transferable[] | undefined }[] = [];
+    // Posts the way a Worker does: cloned at once (transferred buffers detach, what cannot be sent throws).
+    const post: PostReport = (message, transfer) => {
+      structuredClone(message, { transfer: transfer ?? [] });
+      sent.push({ message, transfer });
+    };
+    const samples = new Float32Array([1, 2]);
+    sendOutcome(post, 1, { startMs: 1, endMs: 2, readyMs: 0, result: { samples } });
+    expect(sent[0]?.transfer).toEqual([samples.buffer]);
+    expect(samples.length).toBe(0);
+
+    sendOutcome(post, 2, { startMs: 1, endMs: 2, readyMs: 0 });
+    expect(sent[1]?.transfer).toBeUndefined();
+
+    const unsendable = { callback: () => 1 } as unknown as TaskData;
+    sendOutcome(post, 3, { startMs: 1, endMs: 2, readyMs: 0, cpuMs: 0.5, result: unsendable });
+    expect(sent).toHaveLength(3);
+    const report = decodeReport(sent[2]?.message as ReportMessage, 2);
+    expect(report).toMatchObject({ type: 'ended', callId: 3, outcome: { startMs: 1, endMs: 2, cpuMs: 0.5 } });
+    const raised = report.type === 'ended' ? report.outcome.raised : undefined;
+    expect(raised?.name).toBe('DataCloneError');
+    expect(raised?.message).toMatch(/^its result could not be sent to the page \(.*could not be cloned/);
   });
 });

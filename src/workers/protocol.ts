@@ -21,7 +21,10 @@ import type { TaskData, TaskSpec, TaskTiming } from '../engine/types';
 
 /** A kind's code on the wire: its place in the registry (src/engine/taskKinds.ts). */
 function kindCode(kind: TaskKind): number {
-  return TASK_KINDS.indexOf(kind);
+  const code = TASK_KINDS.indexOf(kind);
+  if (code < 0)
+    throw new Error(`"${String(kind)}" is not a task kind; the task channel knows ${TASK_KINDS.join(', ')}.`);
+  return code;
 }
 
 function kindOf(code: number): TaskKind {
@@ -106,6 +109,47 @@ export function encodeEnded(callId: number, outcome: TaskOutcome & { readonly re
 }
 
 export const ALIVE: ReportMessage = [3];
+
+/** How the Worker posts a report: with a transfer list when there are buffers to move. */
+export type PostReport = (message: ReportMessage, transfer?: Transferable[]) => void;
+
+function errorText(error: unknown): { readonly name: string; readonly message: string } {
+  return error instanceof Error
+    ? { name: error.name, message: error.message }
+    : { name: 'Error', message: String(error) };
+}
+
+/**
+ * Sends a finished task's outcome, its result's buffers moved. A result the channel cannot carry
+ * (structured clone refuses it) is reported as the task raising that error instead: the page must
+ * never wait for an end that cannot come.
+ */
+export function sendOutcome(
+  post: PostReport,
+  callId: number,
+  outcome: TaskOutcome & { readonly readyMs: number },
+): void {
+  if (outcome.result === undefined) {
+    post(encodeEnded(callId, outcome));
+    return;
+  }
+  try {
+    post(encodeEnded(callId, outcome), transferables(outcome.result));
+  } catch (error) {
+    const { name, message } = errorText(error);
+    const { startMs, endMs, readyMs, cpuMs } = outcome;
+    const raised = { name, message: `its result could not be sent to the page (${message})` };
+    post(encodeEnded(callId, { startMs, endMs, readyMs, ...(cpuMs === undefined ? {} : { cpuMs }), raised }));
+  }
+}
+
+/**
+ * The report for a run message the Worker cannot read (say, a kind code it does not know): that
+ * task raises at once with why, and the Worker lives on for the others.
+ */
+export function unreadableRun(message: RunMessage, error: unknown, atMs: number, readyMs: number): ReportMessage {
+  return encodeEnded(message[0], { startMs: atMs, endMs: atMs, readyMs, raised: errorText(error) });
+}
 
 /**
  * Reads a report the page received at `receivedMs` (page clock): an end's outcome then says how

@@ -8,9 +8,9 @@ import {
   ALIVE,
   decodeKernel,
   decodeRun,
-  encodeEnded,
   encodeStarted,
-  transferables,
+  sendOutcome,
+  unreadableRun,
   type KernelMessage,
   type ReportMessage,
   type RunMessage,
@@ -57,11 +57,16 @@ scope.addEventListener('message', (event: MessageEvent<unknown>) => {
     loadKernel(kernel);
     return;
   }
-  const { callId, task, unitsPerMs } = decodeRun(message as RunMessage);
-  void run(task, unitsPerMs, (startMs) => post(encodeStarted(callId, startMs, readyMs))).then(
-    // A result's buffers move to the page, not copied.
-    (outcome) =>
-      post(encodeEnded(callId, outcome), outcome.result === undefined ? undefined : transferables(outcome.result)),
+  let decoded: ReturnType<typeof decodeRun>;
+  try {
+    decoded = decodeRun(message as RunMessage);
+  } catch (error) {
+    post(unreadableRun(message as RunMessage, error, now(), readyMs));
+    return;
+  }
+  const { callId, task, unitsPerMs } = decoded;
+  void run(task, unitsPerMs, (startMs) => post(encodeStarted(callId, startMs, readyMs))).then((outcome) =>
+    sendOutcome(post, callId, outcome),
   );
 });
 
