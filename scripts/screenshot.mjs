@@ -3,8 +3,7 @@
 //   e.g. node scripts/screenshot.mjs "?kind=sleep&tasks=3,2,1&strategies=sequential,processes,pool&workers=3&run=1" docs/screenshot.png
 //   CLICK="Sweep workers" presses that button when the page is ready; FULL_PAGE=1 takes the whole page.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { launchBrowser } from '../bench/lib/browser.mjs';
 
 const query = process.argv[2] ?? '?kind=sleep&tasks=3,2,1&strategies=sequential,processes,pool,threads&workers=3&run=1';
 const out = process.argv[3] ?? 'docs/screenshot.png';
@@ -27,17 +26,7 @@ for (let i = 0; i < 100; i += 1) {
   }
 }
 
-const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const browser = await chromium.launch({
-  ...(executablePath ? { executablePath } : {}),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-});
+const browser = await launchBrowser();
 try {
   const page = await browser.newPage({ viewport: { width, height } });
   await page.goto(base + query);

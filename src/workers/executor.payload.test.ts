@@ -53,36 +53,28 @@ describe('WorkerExecutor: payloads and results', () => {
     expect(new Int32Array(shared)[0]).toBe(7);
   });
 
+  /** Sends a task the channel refuses; it must fail alone, and the Worker must run the next one. */
+  async function refusedAlone(refused: TaskSpec, why: RegExp | string): Promise<void> {
+    const { executor, workers } = setup('answers');
+    await executor.ensureWarm();
+    const signal = new AbortController().signal;
+    await expect(executor.warm().run(refused, () => undefined, signal)).rejects.toThrow(why);
+    const next = executor.warm().run(task, () => undefined, signal);
+    await new Promise((r) => setTimeout(r, 5));
+    const w = workers[0] as FakeWorker;
+    expect(w.runs).toHaveLength(1);
+    w.toPage(encodeEnded(w.runs[0]?.[0] ?? NaN, { startMs: 1, endMs: 2, readyMs: 0 }));
+    await expect(next).resolves.toMatchObject({ startMs: 1, endMs: 2 });
+    expect(executor.liveWorkers).toBe(1);
+  }
+
   it('rejects a task whose payload cannot be sent, and the Worker keeps running other tasks', async () => {
     // Structured clone refuses functions (as it refuses a detached buffer in a browser).
     const unsendable = { callback: () => 1 } as unknown as TaskData;
-    const { executor, workers } = setup('answers');
-    await executor.ensureWarm();
-    const signal = new AbortController().signal;
-    await expect(executor.warm().run({ ...task, payload: unsendable }, () => undefined, signal)).rejects.toThrow(
-      /could not be cloned/,
-    );
-    const next = executor.warm().run(task, () => undefined, signal);
-    await new Promise((r) => setTimeout(r, 5));
-    const w = workers[0] as FakeWorker;
-    expect(w.runs).toHaveLength(1);
-    w.toPage(encodeEnded(w.runs[0]?.[0] ?? NaN, { startMs: 1, endMs: 2, readyMs: 0 }));
-    await expect(next).resolves.toMatchObject({ startMs: 1, endMs: 2 });
-    expect(executor.liveWorkers).toBe(1);
+    await refusedAlone({ ...task, payload: unsendable }, /could not be cloned/);
   });
 
   it('rejects a task of a kind the channel does not know, and the Worker keeps running other tasks', async () => {
-    const { executor, workers } = setup('answers');
-    await executor.ensureWarm();
-    const signal = new AbortController().signal;
-    const gpu = { ...task, kind: 'gpu' } as unknown as TaskSpec;
-    await expect(executor.warm().run(gpu, () => undefined, signal)).rejects.toThrow('"gpu" is not a task kind');
-    const next = executor.warm().run(task, () => undefined, signal);
-    await new Promise((r) => setTimeout(r, 5));
-    const w = workers[0] as FakeWorker;
-    expect(w.runs).toHaveLength(1);
-    w.toPage(encodeEnded(w.runs[0]?.[0] ?? NaN, { startMs: 1, endMs: 2, readyMs: 0 }));
-    await expect(next).resolves.toMatchObject({ startMs: 1, endMs: 2 });
-    expect(executor.liveWorkers).toBe(1);
+    await refusedAlone({ ...task, kind: 'gpu' } as unknown as TaskSpec, '"gpu" is not a task kind');
   });
 });
