@@ -2,7 +2,7 @@ import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState 
 import { autoRunDecision } from '../engine/autoRun';
 import { DEFAULTS, parseConfig } from '../engine/config';
 import { readUrl, writeUrl } from '../engine/url';
-import { matchPreset } from '../engine/presets';
+import { matchPreset, PRESETS } from '../engine/presets';
 import { breakdown } from '../engine/breakdown';
 import { predictionSentence } from '../engine/predict';
 import { resultRows } from '../engine/selectors';
@@ -15,9 +15,11 @@ import { CpuCheck } from './CpuCheck';
 import { Controls, type Fields } from './Controls';
 import { useRunSession } from './hooks/useRunSession';
 import { useRunState } from './hooks/useRunState';
+import { useShortcuts } from './hooks/useShortcuts';
 import { MappingNote } from './MappingNote';
 import { ResultsTable } from './ResultsTable';
 import { SweepPanel } from './SweepPanel';
+import { ShortcutsDialog, type ShortcutsDialogHandle } from './ShortcutsDialog';
 import { Timelines } from './Timelines';
 
 const loadChart = () => import('./ResultsChart');
@@ -104,6 +106,29 @@ export function App({ backend }: { readonly backend: Backend }) {
     : [];
   const preset = matchPreset(fields);
 
+  // Keyboard shortcuts (src/ui/shortcuts.ts): the same actions as the buttons, under the same conditions.
+  const shortcutsDialog = useRef<ShortcutsDialogHandle>(null);
+  useShortcuts((action) => {
+    switch (action.type) {
+      case 'run':
+        if (canRun && parsed.ok) void start(parsed.config);
+        break;
+      case 'stop':
+        if (session.running) session.stop();
+        break;
+      case 'preset': {
+        const chosen = PRESETS[action.index];
+        if (chosen && !session.running) setFields({ ...chosen.fields });
+        break;
+      }
+      case 'presentation':
+        break;
+      case 'help':
+        shortcutsDialog.current?.open();
+        break;
+    }
+  });
+
   let statusText: string;
   if (session.readiness.state === 'preparing') statusText = 'Starting a worker and calibrating the CPU…';
   else if (session.readiness.state === 'calibrating') statusText = 'Calibrating the CPU…';
@@ -122,6 +147,7 @@ export function App({ backend }: { readonly backend: Backend }) {
         running={session.running}
         onRecalibrate={() => void session.recalibrate()}
       />
+      <ShortcutsDialog ref={shortcutsDialog} />
 
       <main className="layout">
         <aside className="side">
