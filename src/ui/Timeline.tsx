@@ -6,6 +6,7 @@ import { STRATEGY_LABELS, type ResultOrder, type StrategyName, type TaskKind } f
 import { ArrivalStrip } from './ArrivalStrip';
 import { TimelineAxis } from './TimelineAxis';
 import { TimelineLane } from './TimelineLane';
+import { TimelineTable } from './TimelineTable';
 import { ARRIVAL_CHIPS_MAX, FOCUSABLE_BARS_MAX, gridSize, laneLayout, rowLayout } from './timelineLayout';
 import { subtitle, timelineStatus } from './timelineText';
 
@@ -29,6 +30,7 @@ export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers, 
   // The bar under the pointer or keyboard focus, whose label is shown as a tooltip.
   const [pointed, setPointed] = useState<number | null>(null);
   const onPoint = useCallback((task: number | null) => setPointed(task), []);
+  const [asTable, setAsTable] = useState(false);
   const tasks = ideal.tasks.length;
   const { lanes, ghostly } = laneLayout({ name, run, ideal, kind, cores });
   const rows = rowLayout(name, tasks, lanes.length);
@@ -42,6 +44,9 @@ export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers, 
           {label} <span className="subtitle">{subtitle(name, workers, tasks)}</span>
         </h3>
         <span className="timeline-status">{timelineStatus(run, ideal, nowS)}</span>
+        <button type="button" className="link-button" aria-pressed={asTable} onClick={() => setAsTable(!asTable)}>
+          Show as table
+        </button>
       </header>
       <div className="lanes">
         {lanes.map((lane) => (
@@ -66,6 +71,7 @@ export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers, 
         <ArrivalStrip items={arrivals(run, order)} order={order} axisS={axisS} />
       )}
       <TimelineAxis axisS={axisS} />
+      {asTable && <TimelineTable label={label} bars={bars} nowS={nowS} />}
     </section>
   );
 }
