@@ -18,16 +18,19 @@ interface Props {
   readonly running: boolean;
   readonly clock: Clock;
   readonly cores: number;
+  /** Replaying: the clock instant shown (`state` is then the run cut there) and the whole run, for the axis. */
+  readonly replay?: { readonly atMs: number; readonly full: RunState } | undefined;
 }
 
 /** Before there is a config: the default kind (the registry's first). */
 const DEFAULT_KIND = TASK_KINDS[0];
 
 /** All strategies' timelines on one shared time axis; the only part that redraws every frame. */
-export function Timelines({ state, config, running, clock, cores }: Props) {
+export function Timelines({ state, config, running, clock, cores, replay }: Props) {
   // CPU tasks need every core, and large runs need the main thread: redraw rarely then, so
   // drawing does not slow what it measures.
-  const now = useNow(clock, running, redrawEveryMs(config?.durationsS.length ?? 0, config?.kind ?? DEFAULT_KIND));
+  const live = useNow(clock, running, redrawEveryMs(config?.durationsS.length ?? 0, config?.kind ?? DEFAULT_KIND));
+  const now = replay?.atMs ?? live;
   const ideals = useMemo(
     () => (config ? config.strategies.map((name) => ({ name, ideal: idealSchedule(name, config, cores) })) : []),
     [config, cores],
@@ -40,7 +43,9 @@ export function Timelines({ state, config, running, clock, cores }: Props) {
     );
   }
   const elapsedS = (t0Ms: number): number => (now - t0Ms) / 1000;
-  const measuredMax = Math.max(0, ...(state?.strategies ?? []).map((r) => r.wallS ?? (running ? elapsedS(r.t0Ms) : 0)));
+  // A replay keeps the whole run's axis, so nothing moves but the bars.
+  const axisRuns = (replay?.full ?? state)?.strategies ?? [];
+  const measuredMax = Math.max(0, ...axisRuns.map((r) => r.wallS ?? (running ? elapsedS(r.t0Ms) : 0)));
   const axisS = axisEnd(Math.max(measuredMax, ...ideals.map((i) => i.ideal.totalS)) * 1.02);
   const finished = state !== null && state.strategies.some((r) => r.wallS !== null);
   // Speedup in "What happened": against the sequential run measured in this Run, as Results show it.
