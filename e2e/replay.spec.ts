@@ -76,3 +76,45 @@ test('a run in progress cannot be replayed; a new run ends a replay', async ({ p
   await expect(page.getByRole('button', { name: 'Replay', exact: true })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Replay', exact: true })).toBeEnabled({ timeout: 10_000 });
 });
+
+test('the code pane highlights the lines of the moment a replay stands on, and of a pointed bar', async ({ page }) => {
+  await openReady(page, '?kind=sleep&tasks=0.6,0.4&strategies=sequential');
+  await runAndWait(page, 1);
+  const pane = page.getByRole('region', { name: 'Code beside the picture' });
+  const marks = async (label: string): Promise<string[]> =>
+    pane
+      .getByLabel(label, { exact: true })
+      .locator('mark')
+      .evaluateAll((ms) => ms.map((m) => m.textContent?.trim() ?? ''));
+  expect(await marks('Python code')).toEqual([]);
+
+  await page.getByRole('button', { name: 'Replay', exact: true }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await position(page).fill('0.3');
+  // Step to task 1 completing: Python's print, and the TypeScript that returned the task's times.
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(page.getByRole('status', { name: 'Replay event' })).toHaveText(/task 1 completed/);
+  await expect.poll(() => marks('Python code')).toEqual(['print(f"Task {sr_no} completed")']);
+  await expect.poll(() => marks('TypeScript code')).toEqual(['return { startMs, endMs: now(), readyMs, ...outcome };']);
+  // Between events, while task 2 sleeps: time.sleep and the timer that really waits.
+  await position(page).fill('0.8');
+  await expect.poll(() => marks('Python code')).toEqual(['time.sleep(seconds)              # waits: no CPU used']);
+  await expect.poll(async () => (await marks('TypeScript code')).join('\n')).toMatch(/setTimeout\(resolve/);
+  // The copy of the code is still the code: marks change no text.
+  const text = await pane.getByLabel('Python code', { exact: true }).textContent();
+  expect(text).toContain('def task(sr_no, seconds):\n    print(f"Task {sr_no} started")\n    time.sleep(seconds)');
+  await page.getByRole('button', { name: 'Leave replay' }).click();
+  await expect.poll(() => marks('Python code')).toEqual([]);
+
+  // Pointing at a bar highlights its task's lines.
+  await timeline(page, 'sequential')
+    .getByRole('img', { name: /^Task 2 on worker 1/ })
+    .hover();
+  await expect
+    .poll(() => marks('Python code'))
+    .toEqual([
+      'print(f"Task {sr_no} started")',
+      'time.sleep(seconds)              # waits: no CPU used',
+      'print(f"Task {sr_no} completed")',
+    ]);
+});

@@ -8,6 +8,7 @@ import { STRATEGY_LABELS } from './types';
 export interface ReplayEvent {
   /** Clock ms. */
   readonly tMs: number;
+  readonly kind: 'strategy-start' | 'task-start' | 'task-end' | 'strategy-end';
   /** What happened, for a screen reader: "task 3 completed on worker 2 (Pool)". */
   readonly says: string;
 }
@@ -26,17 +27,17 @@ export function replayEvents(state: RunState): ReplayEvent[] {
   for (const run of state.strategies) {
     const label = STRATEGY_LABELS[run.name];
     const at = (s: number): number => run.t0Ms + s * 1000;
-    events.push({ tMs: run.t0Ms, says: `${label} started` });
+    events.push({ tMs: run.t0Ms, kind: 'strategy-start', says: `${label} started` });
     for (const bar of run.bars) {
-      events.push({ tMs: at(bar.startS), says: `task ${bar.task + 1} started on worker ${bar.worker} (${label})` });
+      const on = `on worker ${bar.worker} (${label})`;
+      events.push({ tMs: at(bar.startS), kind: 'task-start', says: `task ${bar.task + 1} started ${on}` });
       if (bar.endS !== null)
-        events.push({
-          tMs: at(bar.endS),
-          says: `task ${bar.task + 1} ${ended(bar)} on worker ${bar.worker} (${label})`,
-        });
+        events.push({ tMs: at(bar.endS), kind: 'task-end', says: `task ${bar.task + 1} ${ended(bar)} ${on}` });
     }
-    if (run.wallS !== null)
-      events.push({ tMs: at(run.wallS), says: `${label} ${run.status === 'done' ? 'finished' : run.status}` });
+    if (run.wallS !== null) {
+      const says = `${label} ${run.status === 'done' ? 'finished' : run.status}`;
+      events.push({ tMs: at(run.wallS), kind: 'strategy-end', says });
+    }
   }
   return events
     .map((e, i) => ({ e, i }))

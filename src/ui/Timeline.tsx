@@ -1,9 +1,10 @@
-import { useCallback, useState, type CSSProperties } from 'react';
+import { useCallback, useContext, useState, type CSSProperties } from 'react';
 import type { IdealSchedule } from '../engine/ideal';
 import type { StrategyRun } from '../engine/reducer';
 import { arrivals } from '../engine/selectors';
 import { STRATEGY_LABELS, type ResultOrder, type StrategyName, type TaskKind } from '../engine/types';
 import { ArrivalStrip } from './ArrivalStrip';
+import { PointTaskContext } from './pointedTask';
 import { TimelineAxis } from './TimelineAxis';
 import { TimelineLane } from './TimelineLane';
 import { TimelineTable } from './TimelineTable';
@@ -29,7 +30,14 @@ export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers, 
   const label = STRATEGY_LABELS[name];
   // The bar under the pointer or keyboard focus, whose label is shown as a tooltip.
   const [pointed, setPointed] = useState<number | null>(null);
-  const onPoint = useCallback((task: number | null) => setPointed(task), []);
+  const pointTask = useContext(PointTaskContext);
+  const onPoint = useCallback(
+    (task: number | null) => {
+      setPointed(task);
+      pointTask(task);
+    },
+    [pointTask],
+  );
   const [asTable, setAsTable] = useState(false);
   const tasks = ideal.tasks.length;
   const { lanes, ghostly } = laneLayout({ name, run, ideal, kind, cores });
