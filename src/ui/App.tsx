@@ -1,7 +1,7 @@
-import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { autoRunDecision } from '../engine/autoRun';
 import { DEFAULTS, parseConfig } from '../engine/config';
-import { readUrl, writeUrl } from '../engine/url';
+import { readUrl, readView, writeUrl, writeView, type Theme, type ViewState } from '../engine/url';
 import { matchPreset, PRESETS } from '../engine/presets';
 import { breakdown } from '../engine/breakdown';
 import { predictionSentence } from '../engine/predict';
@@ -66,6 +66,21 @@ export function App({ backend }: { readonly backend: Backend }) {
       window.history.replaceState(null, '', `${window.location.pathname}?${search}${window.location.hash}`);
     }
   }, [fields]);
+
+  // How the page looks (URL `present`, `theme`): the theme on <html> (styles/page.css), presentation
+  // mode as a class on the app (styles/more.css).
+  const [view, setView] = useState<ViewState>(() => readView(window.location.search));
+  const togglePresentation = useCallback(() => setView((v) => ({ ...v, present: !v.present })), []);
+  const setTheme = useCallback((theme: Theme | undefined) => setView((v) => ({ ...v, theme })), []);
+  useEffect(() => {
+    const root = document.documentElement;
+    if (view.theme === undefined) delete root.dataset.theme;
+    else root.dataset.theme = view.theme;
+    const search = writeView(window.location.search, view);
+    if (`?${search}` !== window.location.search) {
+      window.history.replaceState(null, '', `${window.location.pathname}?${search}${window.location.hash}`);
+    }
+  }, [view]);
 
   // Fetch the chart code while idle (after a `run=1` run, not beside it), so it is never parsed
   // in the middle of a measured run.
@@ -140,8 +155,11 @@ export function App({ backend }: { readonly backend: Backend }) {
   else statusText = 'Ready';
 
   return (
-    <div className="app">
+    <div className={view.present ? 'app presenting' : 'app'}>
       <AppHeader
+        view={view}
+        onTheme={setTheme}
+        onTogglePresentation={togglePresentation}
         cores={backend.cores}
         readiness={session.readiness}
         running={session.running}

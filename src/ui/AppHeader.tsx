@@ -1,14 +1,19 @@
+import type { Theme, ViewState } from '../engine/url';
 import type { Readiness } from './hooks/useReadiness';
+import { ViewControls } from './ViewControls';
 
 interface Props {
+  readonly view: ViewState;
+  readonly onTheme: (theme: Theme | undefined) => void;
+  readonly onTogglePresentation: () => void;
   readonly cores: number;
   readonly readiness: Readiness;
   readonly running: boolean;
   readonly onRecalibrate: () => void;
 }
 
-/** The page's title and the machine: cores, CPU calibration (with Recalibrate) and clock resolution. */
-export function AppHeader({ cores, readiness, running, onRecalibrate }: Props) {
+/** The page's title, the machine (cores, CPU calibration with Recalibrate, clock resolution), theme and presentation mode. */
+export function AppHeader({ view, onTheme, onTogglePresentation, cores, readiness, running, onRecalibrate }: Props) {
   return (
     <header className="top">
       <div>
@@ -45,6 +50,7 @@ export function AppHeader({ cores, readiness, running, onRecalibrate }: Props) {
           <dd>{window.crossOriginIsolated ? '5 µs resolution' : '0.1 ms resolution'}</dd>
         </div>
       </dl>
+      <ViewControls view={view} onTheme={onTheme} onTogglePresentation={onTogglePresentation} />
     </header>
   );
 }

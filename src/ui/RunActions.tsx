@@ -13,7 +13,8 @@ interface Props {
 export function RunActions({ cores, canRun, running, onStop, onSweep, onCrash, runNote }: Props) {
   return (
     <>
-      <div className="actions">
+      {/* Sticky at the bottom of the viewport while the controls run below it (styles/more.css). */}
+      <div className="actions run-actions">
         <button type="submit" className="run" disabled={!canRun} aria-describedby={runNote ? 'run-note' : undefined}>
           Run
         </button>
