@@ -97,7 +97,8 @@ test('Tab reaches the presets, the fields, Run and the shortcuts, each with a vi
       const el = document.activeElement as HTMLElement | null;
       if (!el || el === document.body) return null;
       const style = getComputedStyle(el);
-      const name = el.getAttribute('aria-label') ?? el.labels?.[0]?.textContent ?? el.textContent ?? '';
+      const labels = (el as HTMLInputElement).labels;
+      const name = el.getAttribute('aria-label') ?? labels?.[0]?.textContent ?? el.textContent ?? '';
       return { name: name.trim(), outline: `${style.outlineStyle} ${style.outlineWidth}` };
     });
     if (!focused) continue;
@@ -112,4 +113,17 @@ test('Tab reaches the presets, the fields, Run and the shortcuts, each with a vi
       'Run',
     ]),
   );
+});
+
+test('p turns presentation mode on and off, like its button', async ({ page }) => {
+  await openReady(page, '?kind=sleep&tasks=1&strategies=sequential');
+  const toggle = page.getByRole('button', { name: 'Presentation mode' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('p');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => searchParams(page).get('present')).toBe('1');
+  await page.keyboard.press('p');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await expect.poll(() => searchParams(page).get('present')).toBeNull();
 });

@@ -6,9 +6,12 @@ import { matchPreset, PRESETS } from '../engine/presets';
 import { breakdown } from '../engine/breakdown';
 import { predictionSentence } from '../engine/predict';
 import { resultRows } from '../engine/selectors';
+import { replayEvents, replayStateAt } from '../engine/replay';
+import { runSummary } from '../engine/summary';
 import type { Backend } from './backend';
 import { ChartBoundary } from './ChartBoundary';
 import { AppHeader } from './AppHeader';
+import { momentAt, TASK_MOMENTS } from './codeHighlight';
 import { CodePane } from './CodePane';
 import { ConsoleLog } from './ConsoleLog';
 import { CpuCheck } from './CpuCheck';
@@ -17,6 +20,8 @@ import { useRunSession } from './hooks/useRunSession';
 import { useRunState } from './hooks/useRunState';
 import { useShortcuts } from './hooks/useShortcuts';
 import { MappingNote } from './MappingNote';
+import { PointTaskContext } from './pointedTask';
+import { ReplayControls, type ReplayState } from './ReplayControls';
 import { ResultsTable } from './ResultsTable';
 import { SweepPanel } from './SweepPanel';
 import { ShortcutsDialog, type ShortcutsDialogHandle } from './ShortcutsDialog';
@@ -121,6 +126,23 @@ export function App({ backend }: { readonly backend: Backend }) {
     : [];
   const preset = matchPreset(fields);
 
+  // Replay (engine/replay.ts): the finished run cut at an instant, on the timelines and the Console.
+  // It belongs to the run it was started on: a new run (a new store) or a running one ends it.
+  const [replayOf, setReplayOf] = useState<{ readonly store: unknown; readonly at: ReplayState } | null>(null);
+  const replay = replayOf && replayOf.store === session.store && !session.running ? replayOf.at : null;
+  const { store: sessionStore } = session;
+  const setReplay = useCallback(
+    (at: ReplayState | null) => setReplayOf(at ? { store: sessionStore, at } : null),
+    [sessionStore],
+  );
+  const shown = state && replay ? replayStateAt(state, replay.atMs) : state;
+  const replaying = replay !== null;
+  const events = useMemo(() => (state && replaying ? replayEvents(state) : []), [state, replaying]);
+  // The code pane highlights the pointed bar's task, else the moment a replay shows (codeHighlight.ts).
+  const [pointedTask, setPointedTask] = useState<number | null>(null);
+  const replayMoment = shown && replay ? momentAt(events, shown, replay.atMs) : null;
+  const codeMoments = pointedTask !== null ? TASK_MOMENTS : replayMoment ? [replayMoment] : [];
+
   // Keyboard shortcuts (src/ui/shortcuts.ts): the same actions as the buttons, under the same conditions.
   const shortcutsDialog = useRef<ShortcutsDialogHandle>(null);
   useShortcuts((action) => {
@@ -137,6 +159,7 @@ export function App({ backend }: { readonly backend: Backend }) {
         break;
       }
       case 'presentation':
+        togglePresentation();
         break;
       case 'help':
         shortcutsDialog.current?.open();
@@ -211,6 +234,10 @@ export function App({ backend }: { readonly backend: Backend }) {
               <span className="key key-spawn" /> Worker start-up <span className="key key-now" /> now
             </p>
           </div>
+          {/* Announced once a run is over: a sentence per strategy (engine/summary.ts). */}
+          <p role="status" aria-label="Run summary" className="visually-hidden">
+            {state && !session.running && state.phase !== 'running' ? runSummary(rows, state.config).join(' ') : ''}
+          </p>
           {session.readiness.state === 'error' && (
             <p role="alert" className="alert">
               Could not start: {session.readiness.message}. Press Run to try again.
@@ -228,13 +255,17 @@ export function App({ backend }: { readonly backend: Backend }) {
             </p>
           )}
           {session.sweepState && <SweepPanel sweep={session.sweepState} cores={backend.cores} />}
-          <Timelines
-            state={state}
-            config={state?.config ?? (parsed.ok ? parsed.config : null)}
-            running={session.running}
-            clock={backend.clock}
-            cores={backend.cores}
-          />
+          {state && <ReplayControls state={state} replay={replay} onReplay={setReplay} disabled={session.running} />}
+          <PointTaskContext value={setPointedTask}>
+            <Timelines
+              state={shown}
+              replay={state && replay ? { atMs: replay.atMs, full: state } : undefined}
+              config={state?.config ?? (parsed.ok ? parsed.config : null)}
+              running={session.running}
+              clock={backend.clock}
+              cores={backend.cores}
+            />
+          </PointTaskContext>
           <section className="results-panel" aria-labelledby="results-title">
             <h2 id="results-title">Results</h2>
             <ResultsTable rows={rows} predictionSentences={predictionSentences} />
@@ -248,7 +279,7 @@ export function App({ backend }: { readonly backend: Backend }) {
             )}
           </section>
           <div className="bottom">
-            <ConsoleLog lines={state?.console ?? []} />
+            <ConsoleLog lines={shown?.console ?? []} />
             {showChart && (
               <section className="chart-panel" aria-labelledby="chart-title">
                 <h2 id="chart-title">Measured vs ideal</h2>
@@ -260,7 +291,11 @@ export function App({ backend }: { readonly backend: Backend }) {
               </section>
             )}
           </div>
-          <CodePane config={parsed.ok ? parsed.config : (state?.config ?? null)} preset={preset} />
+          <CodePane
+            config={parsed.ok ? parsed.config : (state?.config ?? null)}
+            preset={preset}
+            moments={codeMoments}
+          />
         </div>
       </main>
     </div>

@@ -49,15 +49,18 @@ export function TimelineLane({
         {labelled && lane.beyond && <span className="beyond-note">beyond {cores} cores</span>}
         {labelled && lane.idle && <span className="idle-note">idle: no task left for it</span>}
       </div>
-      <div
-        className="track"
-        style={trackStyle}
-        role="list"
-        aria-label={`${STRATEGY_LABELS[name]} ideal schedule, worker ${worker} (model)`}
-      >
-        {lane.ghosts.map((t) => (
-          <GhostBar key={`ideal-${t.task}`} task={t} axisS={axisS} row={rowOf(name, t.task)} rowPx={rowPx} />
-        ))}
+      <div className="track" style={trackStyle}>
+        {/* The ideal schedule is a list of its own: a list may hold only list items, and the
+            measured bars (images) sit beside it on the same track. */}
+        <div
+          className="ghosts"
+          role="list"
+          aria-label={`${STRATEGY_LABELS[name]} ideal schedule, worker ${worker} (model)`}
+        >
+          {lane.ghosts.map((t) => (
+            <GhostBar key={`ideal-${t.task}`} task={t} axisS={axisS} row={rowOf(name, t.task)} rowPx={rowPx} />
+          ))}
+        </div>
         {spawn && (
           <div
             className="spawn"
