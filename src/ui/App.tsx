@@ -1,27 +1,30 @@
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { autoRunDecision } from '../engine/autoRun';
-import { DEFAULTS, parseConfig } from '../engine/config';
-import { readUrl, readView, writeUrl, writeView, type Theme, type ViewState } from '../engine/url';
+import { parseConfig } from '../engine/config';
+import { writeUrl } from '../engine/url';
 import { matchPreset, PRESETS } from '../engine/presets';
 import { breakdown } from '../engine/breakdown';
 import { predictionSentence } from '../engine/predict';
 import { resultRows } from '../engine/selectors';
-import { replayEvents, replayStateAt } from '../engine/replay';
 import { runSummary } from '../engine/summary';
 import type { Backend } from './backend';
 import { ChartBoundary } from './ChartBoundary';
 import { AppHeader } from './AppHeader';
-import { momentAt, TASK_MOMENTS } from './codeHighlight';
+import { TASK_MOMENTS } from './codeHighlight';
 import { CodePane } from './CodePane';
 import { ConsoleLog } from './ConsoleLog';
 import { CpuCheck } from './CpuCheck';
 import { Controls, type Fields } from './Controls';
+import { fieldsFromUrl, runStatusText } from './pageState';
 import { useRunSession } from './hooks/useRunSession';
+import { useReplay } from './hooks/useReplay';
 import { useRunState } from './hooks/useRunState';
 import { useShortcuts } from './hooks/useShortcuts';
+import { useView } from './hooks/useView';
 import { MappingNote } from './MappingNote';
 import { PointTaskContext } from './pointedTask';
-import { ReplayControls, type ReplayState } from './ReplayControls';
+import { ReplayControls } from './ReplayControls';
+import { replaceSearch } from './replaceSearch';
 import { ResultsTable } from './ResultsTable';
 import { SweepPanel } from './SweepPanel';
 import { ShortcutsDialog, type ShortcutsDialogHandle } from './ShortcutsDialog';
@@ -29,23 +32,6 @@ import { Timelines } from './Timelines';
 
 const loadChart = () => import('./ResultsChart');
 const ResultsChart = lazy(loadChart);
-
-function fieldsFromUrl(search: string): { fields: Fields; run: boolean } {
-  const url = readUrl(search);
-  return {
-    fields: {
-      tasks: url.fields.tasks ?? DEFAULTS.tasks,
-      kind: url.fields.kind ?? DEFAULTS.kind,
-      strategies: url.fields.strategies ?? DEFAULTS.strategies,
-      workers: url.fields.workers,
-      order: url.fields.order,
-      repeat: url.fields.repeat,
-      fail: url.fields.fail,
-      predict: url.fields.predict,
-    },
-    run: url.run,
-  };
-}
 
 export function App({ backend }: { readonly backend: Backend }) {
   const initial = useMemo(() => fieldsFromUrl(window.location.search), []);
@@ -65,27 +51,8 @@ export function App({ backend }: { readonly backend: Backend }) {
   const canRun = (ready || session.readiness.state === 'error') && !session.running && parsed.ok;
 
   // Keep the URL in step with the controls (invalid values too, so a link shows what was typed).
-  useEffect(() => {
-    const search = writeUrl(window.location.search, fields);
-    if (`?${search}` !== window.location.search) {
-      window.history.replaceState(null, '', `${window.location.pathname}?${search}${window.location.hash}`);
-    }
-  }, [fields]);
-
-  // How the page looks (URL `present`, `theme`): the theme on <html> (styles/page.css), presentation
-  // mode as a class on the app (styles/more.css).
-  const [view, setView] = useState<ViewState>(() => readView(window.location.search));
-  const togglePresentation = useCallback(() => setView((v) => ({ ...v, present: !v.present })), []);
-  const setTheme = useCallback((theme: Theme | undefined) => setView((v) => ({ ...v, theme })), []);
-  useEffect(() => {
-    const root = document.documentElement;
-    if (view.theme === undefined) delete root.dataset.theme;
-    else root.dataset.theme = view.theme;
-    const search = writeView(window.location.search, view);
-    if (`?${search}` !== window.location.search) {
-      window.history.replaceState(null, '', `${window.location.pathname}?${search}${window.location.hash}`);
-    }
-  }, [view]);
+  useEffect(() => replaceSearch(writeUrl(window.location.search, fields)), [fields]);
+  const { view, togglePresentation, setTheme } = useView();
 
   // Fetch the chart code while idle (after a `run=1` run, not beside it), so it is never parsed
   // in the middle of a measured run.
@@ -126,56 +93,25 @@ export function App({ backend }: { readonly backend: Backend }) {
     : [];
   const preset = matchPreset(fields);
 
-  // Replay (engine/replay.ts): the finished run cut at an instant, on the timelines and the Console.
-  // It belongs to the run it was started on: a new run (a new store) or a running one ends it.
-  const [replayOf, setReplayOf] = useState<{ readonly store: unknown; readonly at: ReplayState } | null>(null);
-  const replay = replayOf && replayOf.store === session.store && !session.running ? replayOf.at : null;
-  const { store: sessionStore } = session;
-  const setReplay = useCallback(
-    (at: ReplayState | null) => setReplayOf(at ? { store: sessionStore, at } : null),
-    [sessionStore],
-  );
-  const shown = state && replay ? replayStateAt(state, replay.atMs) : state;
-  const replaying = replay !== null;
-  const events = useMemo(() => (state && replaying ? replayEvents(state) : []), [state, replaying]);
+  const { replay, setReplay, shown, moment } = useReplay(state, session.store, session.running);
   // The code pane highlights the pointed bar's task, else the moment a replay shows (codeHighlight.ts).
   const [pointedTask, setPointedTask] = useState<number | null>(null);
-  const replayMoment = shown && replay ? momentAt(events, shown, replay.atMs) : null;
-  const codeMoments = pointedTask !== null ? TASK_MOMENTS : replayMoment ? [replayMoment] : [];
+  const codeMoments = pointedTask !== null ? TASK_MOMENTS : moment ? [moment] : [];
 
   // Keyboard shortcuts (src/ui/shortcuts.ts): the same actions as the buttons, under the same conditions.
   const shortcutsDialog = useRef<ShortcutsDialogHandle>(null);
-  useShortcuts((action) => {
-    switch (action.type) {
-      case 'run':
-        if (canRun && parsed.ok) void start(parsed.config);
-        break;
-      case 'stop':
-        if (session.running) session.stop();
-        break;
-      case 'preset': {
-        const chosen = PRESETS[action.index];
-        if (chosen && !session.running) setFields({ ...chosen.fields });
-        break;
-      }
-      case 'presentation':
-        togglePresentation();
-        break;
-      case 'help':
-        shortcutsDialog.current?.open();
-        break;
-    }
+  useShortcuts({
+    run: () => canRun && parsed.ok && void start(parsed.config),
+    stop: () => session.running && session.stop(),
+    preset: (index) => {
+      const chosen = PRESETS[index];
+      if (chosen && !session.running) setFields({ ...chosen.fields });
+    },
+    presentation: togglePresentation,
+    help: () => shortcutsDialog.current?.open(),
   });
 
-  let statusText: string;
-  if (session.readiness.state === 'preparing') statusText = 'Starting a worker and calibrating the CPU…';
-  else if (session.readiness.state === 'calibrating') statusText = 'Calibrating the CPU…';
-  else if (session.readiness.state === 'error') statusText = 'Could not start a Web Worker';
-  else if (session.running) statusText = 'Running…';
-  // A sweep stopped between two pool sizes leaves its last run finished: the sweep says stopped.
-  else if (state?.phase === 'stopped' || session.sweepState?.stopped) statusText = 'Stopped';
-  else if (state?.phase === 'done') statusText = 'Done';
-  else statusText = 'Ready';
+  const statusText = runStatusText(session, state);
 
   return (
     <div className={view.present ? 'app presenting' : 'app'}>

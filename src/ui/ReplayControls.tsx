@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { RunState } from '../engine/reducer';
 import { replayEvents, replaySpan, stepFrom } from '../engine/replay';
 
@@ -36,7 +36,8 @@ export function ReplayControls({ state, replay, onReplay, disabled }: Props) {
 
   // Playing: advance with the wall clock × speed, one step per animation frame, up to the end.
   const latest = useRef(replay);
-  useEffect(() => {
+  // Before the next frame: a Pause must never be undone by a frame that still saw it playing.
+  useLayoutEffect(() => {
     latest.current = replay;
   });
   const playing = replay?.playing ?? false;

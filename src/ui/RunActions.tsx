@@ -21,12 +21,13 @@ export function RunActions({ cores, canRun, running, onStop, onSweep, onCrash, r
         <button type="button" className="stop" disabled={!running} onClick={onStop}>
           Stop
         </button>
+        {/* Inside the sticky bar, so the reason stays just below Run wherever the bar is. */}
+        {runNote && (
+          <p id="run-note" className="run-note">
+            {runNote}
+          </p>
+        )}
       </div>
-      {runNote && (
-        <p id="run-note" className="run-note">
-          {runNote}
-        </p>
-      )}
       <div className="actions secondary">
         <button
           type="button"
