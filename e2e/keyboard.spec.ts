@@ -36,6 +36,8 @@ test('1–5 load the chapter’s examples, r runs, s stops', async ({ page }) =>
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('r');
   await expect(stopButton(page)).toBeEnabled();
+  // Stop once a task has really started (a Stop before that leaves the page Ready, not Stopped).
+  await expect.poll(() => consoleLines(page)).toContain('[sequential] Task 1 started');
   await page.keyboard.press('s');
   await expect(runStatus(page)).toHaveText(/Stopped/, { timeout: 5_000 });
 });
@@ -45,6 +47,7 @@ test('Escape stops a run too', async ({ page }) => {
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('r');
   await expect(runStatus(page)).toHaveText(/Running/);
+  await expect.poll(() => consoleLines(page)).toContain('[sequential] Task 1 started');
   await page.keyboard.press('Escape');
   await expect(runStatus(page)).toHaveText(/Stopped/, { timeout: 5_000 });
 });
