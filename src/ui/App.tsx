@@ -27,6 +27,7 @@ import { ReplayControls } from './ReplayControls';
 import { replaceSearch } from './replaceSearch';
 import { ResultsTable } from './ResultsTable';
 import { SweepPanel } from './SweepPanel';
+import { ShareBar } from './ShareBar';
 import { ShortcutsDialog, type ShortcutsDialogHandle } from './ShortcutsDialog';
 import { Timelines } from './Timelines';
 
@@ -190,6 +191,7 @@ export function App({ backend }: { readonly backend: Backend }) {
               The run broke off: {session.failure}. Reload the page and run again.
             </p>
           )}
+          <ShareBar input={{ state, running: session.running }} />
           {session.sweepState && <SweepPanel sweep={session.sweepState} cores={backend.cores} />}
           {state && <ReplayControls state={state} replay={replay} onReplay={setReplay} disabled={session.running} />}
           <PointTaskContext value={setPointedTask}>
