@@ -191,7 +191,7 @@ export function App({ backend }: { readonly backend: Backend }) {
               The run broke off: {session.failure}. Reload the page and run again.
             </p>
           )}
-          <ShareBar input={{ state, running: session.running }} />
+          <ShareBar input={{ state, running: session.running, source: null, compared: [] }} />
           {session.sweepState && <SweepPanel sweep={session.sweepState} cores={backend.cores} />}
           {state && <ReplayControls state={state} replay={replay} onReplay={setReplay} disabled={session.running} />}
           <PointTaskContext value={setPointedTask}>

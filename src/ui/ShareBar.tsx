@@ -1,4 +1,6 @@
+import type { ComparedRun } from '../engine/compared';
 import type { RunState } from '../engine/reducer';
+import type { RunSource } from '../engine/runFile';
 import { CopyLinkButton } from './CopyLinkButton';
 import { ExportMenu } from './ExportMenu';
 
@@ -6,6 +8,10 @@ import { ExportMenu } from './ExportMenu';
 export interface ShareInput {
   readonly state: RunState | null;
   readonly running: boolean;
+  /** Where and when the current run was measured (for its Run JSON); null before a run. */
+  readonly source: RunSource | null;
+  /** Runs drawn beside the current one (imported, or picked in History), in the order shown. */
+  readonly compared: readonly ComparedRun[];
 }
 
 /** Keep and share: Export, Copy link, Import run (CONTRACT "Keep and share"). */
