@@ -74,7 +74,8 @@ export const consoleLog = (page) => page.getByRole('log', { name: NAMES.console 
 /** @param {Page} page @returns {Locator} */
 export const resultsTable = (page) => page.getByRole('table', { name: NAMES.results });
 /** @param {Page} page @param {StrategyTag} tag @returns {Locator} */
-export const timeline = (page, tag) => page.getByRole('region', { name: `${STRATEGY_NAMES[tag]} timeline` });
+export const timeline = (page, tag) =>
+  page.getByRole('region', { name: `${STRATEGY_NAMES[tag]} timeline`, exact: true });
 /** The alerts about one control: their text starts with its label. @param {Page} page @param {string} label @returns {Locator} */
 export const alertFor = (page, label) =>
   page.getByRole('alert').filter({ hasText: new RegExp(`^\\s*${escapeRegExp(label)}`) });

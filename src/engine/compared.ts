@@ -13,3 +13,12 @@ export interface ComparedRun {
   readonly file: RunFile;
   readonly state: RunState;
 }
+
+/** `label`, or `label (2)`, `label (3)`… when a run already shown has that label. */
+export function uniqueLabel(label: string, taken: readonly string[]): string {
+  if (!taken.includes(label)) return label;
+  for (let n = 2; ; n++) {
+    const candidate = `${label} (${n})`;
+    if (!taken.includes(candidate)) return candidate;
+  }
+}

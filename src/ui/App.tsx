@@ -7,6 +7,7 @@ import { breakdown } from '../engine/breakdown';
 import { predictionSentence } from '../engine/predict';
 import { resultRows } from '../engine/selectors';
 import { runSummary } from '../engine/summary';
+import { browserLabel, comparedTitle, toRunFile, type RunSource } from '../engine/runFile';
 import type { Backend } from './backend';
 import { ChartBoundary } from './ChartBoundary';
 import { AppHeader } from './AppHeader';
@@ -17,6 +18,8 @@ import { CpuCheck } from './CpuCheck';
 import { Controls, type Fields } from './Controls';
 import { fieldsFromUrl, runStatusText } from './pageState';
 import { useRunSession } from './hooks/useRunSession';
+import { useCompared } from './hooks/useCompared';
+import { useFileDrop } from './hooks/useFileDrop';
 import { useReplay } from './hooks/useReplay';
 import { useRunState } from './hooks/useRunState';
 import { useShortcuts } from './hooks/useShortcuts';
@@ -27,6 +30,7 @@ import { ReplayControls } from './ReplayControls';
 import { replaceSearch } from './replaceSearch';
 import { ResultsTable } from './ResultsTable';
 import { SweepPanel } from './SweepPanel';
+import { HistoryPanel } from './HistoryPanel';
 import { ShareBar } from './ShareBar';
 import { ShortcutsDialog, type ShortcutsDialogHandle } from './ShortcutsDialog';
 import { Timelines } from './Timelines';
@@ -83,6 +87,37 @@ export function App({ backend }: { readonly backend: Backend }) {
         predictedS: state.config.predictionsS?.[row.name],
       }))
     : [];
+  const compared = useCompared();
+  const dragging = useFileDrop(compared.importFiles);
+  // Imported and History runs get Results rows of their own, named like their timelines.
+  const comparedRows = compared.runs.map((c) => ({
+    id: c.id,
+    rows: resultRows(c.state).map((row) => ({
+      ...row,
+      label: `${comparedTitle(c.label, row.name)}${row.status === 'done' ? '' : ` (${row.status})`}`,
+      breakdown: breakdown(row.run),
+      predictedS: undefined,
+    })),
+  }));
+  // The run that just ended, as a file: for History and Export (measured where and when).
+  const over = state !== null && !session.running && state.phase !== 'running' && state.strategies.length > 0;
+  const source = useMemo<RunSource | null>(
+    () =>
+      over
+        ? {
+            kind: 'browser',
+            label: browserLabel(navigator.userAgent),
+            createdAt: new Date().toISOString(),
+            userAgent: navigator.userAgent,
+            crossOriginIsolated: window.crossOriginIsolated,
+            ...(session.readiness.state === 'ready' ? { unitsPerMs: session.readiness.unitsPerMs } : {}),
+          }
+        : null,
+    // A new source for each run that ends, not for each readiness change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [over, state],
+  );
+  const latestFile = useMemo(() => (over && source ? toRunFile(state, source) : null), [over, state, source]);
   // The chart appears once a run is over, drawn in the background so it never blocks the page.
   const showChart = useDeferredValue(rows.length > 0 && !session.running);
   const predictionSentences = state
@@ -116,6 +151,11 @@ export function App({ backend }: { readonly backend: Backend }) {
 
   return (
     <div className={view.present ? 'app presenting' : 'app'}>
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop a Run JSON file to draw it beside this run
+        </div>
+      )}
       <AppHeader
         view={view}
         onTheme={setTheme}
@@ -191,7 +231,18 @@ export function App({ backend }: { readonly backend: Backend }) {
               The run broke off: {session.failure}. Reload the page and run again.
             </p>
           )}
-          <ShareBar input={{ state, running: session.running, source: null, compared: [] }} />
+          <ShareBar
+            input={{ state, running: session.running, source, compared: compared.runs }}
+            onImport={compared.importFiles}
+          />
+          {compared.error && (
+            <div role="alert" className="alert import-error">
+              {compared.error}{' '}
+              <button type="button" className="link-button" onClick={compared.dismissError}>
+                Dismiss
+              </button>
+            </div>
+          )}
           {session.sweepState && <SweepPanel sweep={session.sweepState} cores={backend.cores} />}
           {state && <ReplayControls state={state} replay={replay} onReplay={setReplay} disabled={session.running} />}
           <PointTaskContext value={setPointedTask}>
@@ -202,11 +253,13 @@ export function App({ backend }: { readonly backend: Backend }) {
               running={session.running}
               clock={backend.clock}
               cores={backend.cores}
+              compared={compared.runs}
+              onRemoveCompared={compared.remove}
             />
           </PointTaskContext>
           <section className="results-panel" aria-labelledby="results-title">
             <h2 id="results-title">Results</h2>
-            <ResultsTable rows={rows} predictionSentences={predictionSentences} />
+            <ResultsTable rows={rows} compared={comparedRows} predictionSentences={predictionSentences} />
             {state && !session.running && (
               <CpuCheck
                 state={state}
@@ -229,6 +282,7 @@ export function App({ backend }: { readonly backend: Backend }) {
               </section>
             )}
           </div>
+          <HistoryPanel latest={latestFile} onShow={compared.showHistory} />
           <CodePane
             config={parsed.ok ? parsed.config : (state?.config ?? null)}
             preset={preset}

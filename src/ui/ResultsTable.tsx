@@ -10,8 +10,15 @@ export interface ResultLine extends ResultRow {
 
 const msText = (x: number | undefined): string => (x === undefined ? '–' : String(Math.round(x)));
 
+/** A compared run's rows (imported, or picked in History), compared with its own sequential run. */
+export interface ResultGroup {
+  readonly id: string;
+  readonly rows: readonly ResultLine[];
+}
+
 interface Props {
   readonly rows: readonly ResultLine[];
+  readonly compared?: readonly ResultGroup[];
   /** One sentence per predicted strategy, comparing prediction and measurement. */
   readonly predictionSentences: readonly string[];
 }
@@ -26,8 +33,9 @@ function medianOf(rows: readonly ResultLine[]): string {
 }
 
 /** One row per finished strategy: measured wall-clock against the ideal model. */
-export function ResultsTable({ rows, predictionSentences }: Props) {
-  const repeated = rows.some((r) => r.runs > 1);
+export function ResultsTable({ rows, compared = [], predictionSentences }: Props) {
+  const all = [...rows, ...compared.flatMap((g) => g.rows)];
+  const repeated = all.some((r) => r.runs > 1);
   const predicted = rows.some((r) => r.predictedS !== undefined);
   return (
     <div className="results">
@@ -71,35 +79,20 @@ export function ResultsTable({ rows, predictionSentences }: Props) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => {
-              // A stopped or failed run did not do all the work: comparing it with the ideal would mislead.
-              const whole = row.status === 'done';
-              return (
-                <tr key={row.name} className={`row-${row.status}`}>
-                  <th scope="row">{row.label}</th>
-                  <td>{sec(row.wallS)}</td>
-                  <td>{sec(row.idealS)}</td>
-                  <td>{whole ? Math.round(row.overheadMs) : '–'}</td>
-                  <td>{whole ? `${row.speedup.toFixed(2)}×` : '–'}</td>
-                  <VsSequentialCell row={row} rows={rows} />
-                  <td>{msText(whole ? row.breakdown?.startupMs : undefined)}</td>
-                  <td>{msText(whole ? row.breakdown?.dispatchMs : undefined)}</td>
-                  <td>{msText(whole ? row.breakdown?.restMs : undefined)}</td>
-                  {repeated && (
-                    <>
-                      <td>{row.runs}</td>
-                      <td>{sec(row.minS)}</td>
-                      <td>{sec(row.maxS)}</td>
-                    </>
-                  )}
-                  {predicted && <td>{row.predictedS === undefined ? '–' : sec(row.predictedS)}</td>}
-                </tr>
-              );
-            })}
+            {rows.map((row) => (
+              <ResultRowView key={row.name} row={row} rows={rows} repeated={repeated} predicted={predicted} />
+            ))}
           </tbody>
+          {compared.map((group) => (
+            <tbody key={group.id} className="compared-rows">
+              {group.rows.map((row) => (
+                <ResultRowView key={row.name} row={row} rows={group.rows} repeated={repeated} predicted={predicted} />
+              ))}
+            </tbody>
+          ))}
         </table>
       </div>
-      {rows.length === 0 && <p className="empty">Each strategy gets a row here when it finishes.</p>}
+      {all.length === 0 && <p className="empty">Each strategy gets a row here when it finishes.</p>}
       {predictionSentences.length > 0 && (
         <section className="predictions-result" aria-labelledby="predictions-title">
           <h3 id="predictions-title">Predicted vs measured</h3>
@@ -119,6 +112,43 @@ export function ResultsTable({ rows, predictionSentences }: Props) {
         failed runs show no overhead or speedup: they did not do all the work.
       </p>
     </div>
+  );
+}
+
+/** One strategy's row; `rows` are the rows of the same run (for the speedup vs its sequential run). */
+function ResultRowView({
+  row,
+  rows,
+  repeated,
+  predicted,
+}: {
+  readonly row: ResultLine;
+  readonly rows: readonly ResultLine[];
+  readonly repeated: boolean;
+  readonly predicted: boolean;
+}) {
+  // A stopped or failed run did not do all the work: comparing it with the ideal would mislead.
+  const whole = row.status === 'done';
+  return (
+    <tr className={`row-${row.status}`}>
+      <th scope="row">{row.label}</th>
+      <td>{sec(row.wallS)}</td>
+      <td>{sec(row.idealS)}</td>
+      <td>{whole ? Math.round(row.overheadMs) : '–'}</td>
+      <td>{whole ? `${row.speedup.toFixed(2)}×` : '–'}</td>
+      <VsSequentialCell row={row} rows={rows} />
+      <td>{msText(whole ? row.breakdown?.startupMs : undefined)}</td>
+      <td>{msText(whole ? row.breakdown?.dispatchMs : undefined)}</td>
+      <td>{msText(whole ? row.breakdown?.restMs : undefined)}</td>
+      {repeated && (
+        <>
+          <td>{row.runs}</td>
+          <td>{sec(row.minS)}</td>
+          <td>{sec(row.maxS)}</td>
+        </>
+      )}
+      {predicted && <td>{row.predictedS === undefined ? '–' : sec(row.predictedS)}</td>}
+    </tr>
   );
 }
 

@@ -3,6 +3,7 @@ import type { RunState } from '../engine/reducer';
 import type { RunSource } from '../engine/runFile';
 import { CopyLinkButton } from './CopyLinkButton';
 import { ExportMenu } from './ExportMenu';
+import { ImportRun } from './ImportRun';
 
 /** What the share bar's actions work on: the run on screen (null before the first Run). */
 export interface ShareInput {
@@ -15,11 +16,18 @@ export interface ShareInput {
 }
 
 /** Keep and share: Export, Copy link, Import run (CONTRACT "Keep and share"). */
-export function ShareBar({ input }: { readonly input: ShareInput }) {
+export function ShareBar({
+  input,
+  onImport,
+}: {
+  readonly input: ShareInput;
+  readonly onImport: (files: readonly File[]) => void;
+}) {
   return (
     <div className="share-bar" role="toolbar" aria-label="Keep and share">
       <ExportMenu input={input} />
       <CopyLinkButton />
+      <ImportRun onFiles={onImport} />
     </div>
   );
 }

@@ -23,11 +23,13 @@ interface Props {
   readonly cores: number;
   readonly workers: number;
   readonly order: ResultOrder;
+  /** A compared run's timeline: its name before ` timeline` (e.g. `CPython 3.11 pool`) and subtitle. */
+  readonly title?: { readonly name: string; readonly subtitle: string } | undefined;
 }
 
 /** A Gantt timeline for one strategy: one lane per worker, measured bars over the ideal ones. */
-export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers, order }: Props) {
-  const label = STRATEGY_LABELS[name];
+export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers, order, title }: Props) {
+  const label = title?.name ?? STRATEGY_LABELS[name];
   // The bar under the pointer or keyboard focus, whose label is shown as a tooltip.
   const [pointed, setPointed] = useState<number | null>(null);
   const pointTask = useContext(PointTaskContext);
@@ -49,7 +51,7 @@ export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers, 
     <section className={`timeline timeline-${run?.status ?? 'waiting'}`} aria-label={`${label} timeline`}>
       <header className="timeline-head">
         <h3>
-          {label} <span className="subtitle">{subtitle(name, workers, tasks)}</span>
+          {label} <span className="subtitle">{title?.subtitle ?? subtitle(name, workers, tasks)}</span>
         </h3>
         <span className="timeline-status">{timelineStatus(run, ideal, nowS)}</span>
         <button type="button" className="link-button" aria-pressed={asTable} onClick={() => setAsTable(!asTable)}>

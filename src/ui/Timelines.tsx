@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import { measuredSequentialS, whatHappened } from '../engine/breakdown';
 import { idealSchedule } from '../engine/ideal';
+import type { ComparedRun } from '../engine/compared';
+import { comparedTitle } from '../engine/runFile';
 import { TASK_KINDS } from '../engine/taskKinds';
 import type { RunState } from '../engine/reducer';
 import { resultRows, shownRun } from '../engine/selectors';
@@ -9,6 +11,7 @@ import { axisEnd } from './format';
 import { useNow } from './hooks/useNow';
 import { redrawEveryMs } from './redraw';
 import { Timeline } from './Timeline';
+import { comparedSubtitle } from './timelineText';
 
 interface Props {
   /** The run being shown, or null before the first Run. */
@@ -20,13 +23,16 @@ interface Props {
   readonly cores: number;
   /** Replaying: the clock instant shown (`state` is then the run cut there) and the whole run, for the axis. */
   readonly replay?: { readonly atMs: number; readonly full: RunState } | undefined;
+  /** Runs drawn below the current one on the same axis (imported, or picked in History). */
+  readonly compared?: readonly ComparedRun[];
+  readonly onRemoveCompared?: (id: string) => void;
 }
 
 /** Before there is a config: the default kind (the registry's first). */
 const DEFAULT_KIND = TASK_KINDS[0];
 
 /** All strategies' timelines on one shared time axis; the only part that redraws every frame. */
-export function Timelines({ state, config, running, clock, cores, replay }: Props) {
+export function Timelines({ state, config, running, clock, cores, replay, compared = [], onRemoveCompared }: Props) {
   // CPU tasks need every core, and large runs need the main thread: redraw rarely then, so
   // drawing does not slow what it measures.
   const live = useNow(clock, running, redrawEveryMs(config?.durationsS.length ?? 0, config?.kind ?? DEFAULT_KIND));
@@ -35,10 +41,12 @@ export function Timelines({ state, config, running, clock, cores, replay }: Prop
     () => (config ? config.strategies.map((name) => ({ name, ideal: idealSchedule(name, config, cores) })) : []),
     [config, cores],
   );
+  const comparedMaxS = Math.max(0, ...compared.flatMap((c) => c.state.strategies.map((r) => r.wallS ?? 0)));
   if (!config || ideals.length === 0) {
     return (
       <div className="timelines">
         <p className="empty">Fix the inputs on the left to see the timelines.</p>
+        <ComparedRuns compared={compared} axisS={axisEnd(comparedMaxS * 1.02)} onRemove={onRemoveCompared} />
       </div>
     );
   }
@@ -46,7 +54,7 @@ export function Timelines({ state, config, running, clock, cores, replay }: Prop
   // A replay keeps the whole run's axis, so nothing moves but the bars.
   const axisRuns = (replay?.full ?? state)?.strategies ?? [];
   const measuredMax = Math.max(0, ...axisRuns.map((r) => r.wallS ?? (running ? elapsedS(r.t0Ms) : 0)));
-  const axisS = axisEnd(Math.max(measuredMax, ...ideals.map((i) => i.ideal.totalS)) * 1.02);
+  const axisS = axisEnd(Math.max(measuredMax, comparedMaxS, ...ideals.map((i) => i.ideal.totalS)) * 1.02);
   const finished = state !== null && state.strategies.some((r) => r.wallS !== null);
   // Speedup in "What happened": against the sequential run measured in this Run, as Results show it.
   const compare = finished
@@ -71,6 +79,7 @@ export function Timelines({ state, config, running, clock, cores, replay }: Prop
           />
         );
       })}
+      <ComparedRuns compared={compared} axisS={axisS} onRemove={onRemoveCompared} />
       {state && finished && (
         <section className="what-happened" aria-labelledby="what-title">
           <h2 id="what-title">What happened</h2>
@@ -84,4 +93,67 @@ export function Timelines({ state, config, running, clock, cores, replay }: Prop
       )}
     </div>
   );
+}
+
+/** `CPython 3.11.7 on linux (fork), 2 cores` / `Chromium 156, 2 cores, cross-origin isolated`. */
+function whereMeasured(run: ComparedRun): string {
+  const { environment: env, source } = run.file;
+  const cores = `${env.cores} core${env.cores === 1 ? '' : 's'}`;
+  if (env.python) {
+    const method = env.python.startMethod ? ` (${env.python.startMethod})` : '';
+    return `CPython ${env.python.version} on ${env.python.platform}${method}, ${cores}`;
+  }
+  const isolated =
+    env.crossOriginIsolated === undefined ? '' : env.crossOriginIsolated ? ', cross-origin isolated' : '';
+  return `${source.label}, ${cores}${isolated}`;
+}
+
+/** Each compared run's timelines, on the page's axis, under a heading that says where it came from. */
+function ComparedRuns({
+  compared,
+  axisS,
+  onRemove,
+}: {
+  readonly compared: readonly ComparedRun[];
+  readonly axisS: number;
+  readonly onRemove: ((id: string) => void) | undefined;
+}) {
+  return compared.map((run) => {
+    const { config, cores } = run.state;
+    const when = new Date(run.file.source.createdAt);
+    return (
+      <section key={run.id} className="compared-run" aria-label={`Compared run: ${run.label}`}>
+        <header className="compared-head">
+          <h3>{run.label}</h3>
+          <p className="compared-where">
+            {whereMeasured(run)}
+            {Number.isNaN(when.getTime()) ? '' : ` · measured ${when.toLocaleString()}`}
+          </p>
+          {onRemove && (
+            <button type="button" className="link-button" onClick={() => onRemove(run.id)}>
+              Remove {run.label}
+            </button>
+          )}
+        </header>
+        {[...new Set(run.state.strategies.map((r) => r.name))].map((name) => (
+          <Timeline
+            key={name}
+            name={name}
+            run={shownRun(run.state, name)}
+            ideal={idealSchedule(name, config, cores)}
+            axisS={axisS}
+            nowS={null}
+            kind={config.kind}
+            cores={cores}
+            workers={config.workers}
+            order={config.order ?? 'completed'}
+            title={{
+              name: comparedTitle(run.label, name),
+              subtitle: comparedSubtitle(run.file.source.kind, name, config.workers, config.durationsS.length),
+            }}
+          />
+        ))}
+      </section>
+    );
+  });
 }

@@ -46,3 +46,18 @@ export function barLabel(bar: Bar, nowS: number | null): string {
       return `${base} (raised ${bar.message ?? 'an error'})`;
   }
 }
+
+/** A compared run's subtitle: CPython's own words for a CPython run, the page's for a browser's. */
+export function comparedSubtitle(source: 'browser' | 'cpython', name: StrategyName, workers: number, tasks: number) {
+  if (source === 'browser') return subtitle(name, workers, tasks);
+  switch (name) {
+    case 'sequential':
+      return 'task(1); task(2) in the main process';
+    case 'processes':
+      return `${tasks} multiprocessing.Process${tasks === 1 ? '' : 'es'}, started then joined`;
+    case 'pool':
+      return `ProcessPoolExecutor(max_workers=${workers}) + as_completed`;
+    case 'threads':
+      return 'one threading.Thread per task, one interpreter lock';
+  }
+}
