@@ -7,7 +7,6 @@ import { breakdown } from '../engine/breakdown';
 import { predictionSentence } from '../engine/predict';
 import { resultRows } from '../engine/selectors';
 import { runSummary } from '../engine/summary';
-import { browserLabel, comparedTitle, toRunFile, type RunSource } from '../engine/runFile';
 import type { Backend } from './backend';
 import { ChartBoundary } from './ChartBoundary';
 import { AppHeader } from './AppHeader';
@@ -20,6 +19,7 @@ import { fieldsFromUrl, runStatusText } from './pageState';
 import { useRunSession } from './hooks/useRunSession';
 import { useCompared } from './hooks/useCompared';
 import { useFileDrop } from './hooks/useFileDrop';
+import { useFinishedRun } from './hooks/useFinishedRun';
 import { useReplay } from './hooks/useReplay';
 import { useRunState } from './hooks/useRunState';
 import { useShortcuts } from './hooks/useShortcuts';
@@ -28,7 +28,7 @@ import { MappingNote } from './MappingNote';
 import { PointTaskContext } from './pointedTask';
 import { ReplayControls } from './ReplayControls';
 import { replaceSearch } from './replaceSearch';
-import { ResultsTable } from './ResultsTable';
+import { comparedResultGroup, ResultsTable } from './ResultsTable';
 import { SweepPanel } from './SweepPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { ShareBar } from './ShareBar';
@@ -89,35 +89,8 @@ export function App({ backend }: { readonly backend: Backend }) {
     : [];
   const compared = useCompared();
   const dragging = useFileDrop(compared.importFiles);
-  // Imported and History runs get Results rows of their own, named like their timelines.
-  const comparedRows = compared.runs.map((c) => ({
-    id: c.id,
-    rows: resultRows(c.state).map((row) => ({
-      ...row,
-      label: `${comparedTitle(c.label, row.name)}${row.status === 'done' ? '' : ` (${row.status})`}`,
-      breakdown: breakdown(row.run),
-      predictedS: undefined,
-    })),
-  }));
-  // The run that just ended, as a file: for History and Export (measured where and when).
-  const over = state !== null && !session.running && state.phase !== 'running' && state.strategies.length > 0;
-  const source = useMemo<RunSource | null>(
-    () =>
-      over
-        ? {
-            kind: 'browser',
-            label: browserLabel(navigator.userAgent),
-            createdAt: new Date().toISOString(),
-            userAgent: navigator.userAgent,
-            crossOriginIsolated: window.crossOriginIsolated,
-            ...(session.readiness.state === 'ready' ? { unitsPerMs: session.readiness.unitsPerMs } : {}),
-          }
-        : null,
-    // A new source for each run that ends, not for each readiness change.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [over, state],
-  );
-  const latestFile = useMemo(() => (over && source ? toRunFile(state, source) : null), [over, state, source]);
+  const comparedRows = compared.runs.map(comparedResultGroup);
+  const finished = useFinishedRun(state, session.running, session.readiness);
   // The chart appears once a run is over, drawn in the background so it never blocks the page.
   const showChart = useDeferredValue(rows.length > 0 && !session.running);
   const predictionSentences = state
@@ -232,7 +205,7 @@ export function App({ backend }: { readonly backend: Backend }) {
             </p>
           )}
           <ShareBar
-            input={{ state, running: session.running, source, compared: compared.runs }}
+            input={{ state, running: session.running, source: finished.source, compared: compared.runs }}
             onImport={compared.importFiles}
           />
           {compared.error && (
@@ -282,7 +255,7 @@ export function App({ backend }: { readonly backend: Backend }) {
               </section>
             )}
           </div>
-          <HistoryPanel latest={latestFile} onShow={compared.showHistory} />
+          <HistoryPanel latest={finished.file} onShow={compared.showHistory} />
           <CodePane
             config={parsed.ok ? parsed.config : (state?.config ?? null)}
             preset={preset}

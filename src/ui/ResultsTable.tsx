@@ -1,5 +1,7 @@
-import { vsMeasuredSequential, type Breakdown } from '../engine/breakdown';
-import type { ResultRow } from '../engine/selectors';
+import { breakdown, vsMeasuredSequential, type Breakdown } from '../engine/breakdown';
+import type { ComparedRun } from '../engine/compared';
+import { comparedTitle } from '../engine/runFile';
+import { resultRows, type ResultRow } from '../engine/selectors';
 import { sec } from './format';
 
 export interface ResultLine extends ResultRow {
@@ -14,6 +16,18 @@ const msText = (x: number | undefined): string => (x === undefined ? '–' : Str
 export interface ResultGroup {
   readonly id: string;
   readonly rows: readonly ResultLine[];
+}
+
+/** An imported or History run's rows, named like its timelines: `CPython 3.11 pool (stopped)`. */
+export function comparedResultGroup(run: ComparedRun): ResultGroup {
+  return {
+    id: run.id,
+    rows: resultRows(run.state).map((row) => ({
+      ...row,
+      label: `${comparedTitle(run.label, row.name)}${row.status === 'done' ? '' : ` (${row.status})`}`,
+      breakdown: breakdown(row.run),
+    })),
+  };
 }
 
 interface Props {
