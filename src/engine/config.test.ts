@@ -72,6 +72,33 @@ describe('parseConfig', () => {
     expect(text).toContain(message);
   });
 
+  it('reads the shorthand seconds*count, mixed with plain items (taskList.ts)', () => {
+    expect(ok({ tasks: '0.01*1000' }).durationsS).toEqual(Array<number>(1000).fill(0.01));
+    expect(ok({ tasks: '1,1*5' }).durationsS).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(ok({ tasks: '3*2, 1 * 5' }).durationsS).toEqual([3, 3, 1, 1, 1, 1, 1]);
+    expect(ok({ tasks: '60*1000', workers: '64' }).durationsS).toHaveLength(1000);
+  });
+
+  it.each([
+    ['0.01*2000', 'Task durations (s): "0.01*2000" makes 2000 tasks; use 1 to 1000 tasks'],
+    ['1,1*1000', 'Task durations (s): "1,1*1000" makes 1001 tasks; use 1 to 1000 tasks'],
+    ['1*x', 'Task durations (s): "1*x": the count after * must be a whole number like 1*5'],
+    ['1*0', 'Task durations (s): "1*0": the count after * must be 1 or more, like 1*5'],
+    ['x*5', 'Task durations (s): "x*5": the seconds before * must be a number, like 0.5*4'],
+    ['61*2', 'Task durations (s): "61*2": each task may last up to 60 s'],
+    ['1*2*3', 'Task durations (s): "1*2*3" has more than one *; write seconds*count like 1*5'],
+    ['0.5x4', 'Task durations (s): "0.5x4" is not a number; to repeat a duration write 0.5*4'],
+  ])('rejects the shorthand tasks=%j, saying what to write', (tasks, message) => {
+    expect(errorOf({ tasks })).toBe(message);
+  });
+
+  it('checks failing task numbers against the expanded list', () => {
+    expect(ok({ tasks: '1*5', fail: '5' }).failing).toEqual([4]);
+    expect(errorOf({ tasks: '1*5', fail: '6' })).toBe(
+      'Failing tasks: there is no task "6"; use task numbers from 1 to 5, like 2 or 1,3',
+    );
+  });
+
   it('quotes at most 40 characters of a long bad value', () => {
     const text = errorOf({ tasks: 'x'.repeat(100_000) });
     expect(text.length).toBeLessThan(120);

@@ -1,4 +1,5 @@
 import { isTaskKind, kindChoices, TASK_KINDS, type TaskKind } from './taskKinds';
+import { isTaskListError, parseTaskList } from './taskList';
 import { STRATEGY_NAMES, type ResultOrder, type RunConfig, type StrategyName } from './types';
 
 /** Limits from CONTRACT.md. */
@@ -83,35 +84,13 @@ function fail(field: FieldName, detail: string): FieldError {
   return { field, message: `${FIELD_LABELS[field]}: ${detail}` };
 }
 
-/** Parses "3,2,1" into seconds, or says what is wrong. */
+/**
+ * Parses "3,2,1" (or the shorthand "0.01*1000", "1,1*5": taskList.ts) into seconds per task, or
+ * says what is wrong. The task limit applies to the expanded list.
+ */
 export function parseDurations(raw: string): number[] | FieldError {
-  const text = raw.trim();
-  if (text === '') return fail('tasks', 'enter at least one duration in seconds, like 3,2,1');
-  const parts = text.split(',').map((p) => p.trim());
-  if (parts.length > LIMITS.maxTasks) {
-    return fail('tasks', `${parts.length} tasks is too many; use 1 to ${LIMITS.maxTasks} tasks`);
-  }
-  const values: number[] = [];
-  for (const [i, part] of parts.entries()) {
-    if (part === '') {
-      return fail('tasks', `task ${i + 1} is empty; use seconds separated by commas, like 3,2,1`);
-    }
-    if (!DECIMAL.test(part)) {
-      return fail('tasks', `${quote(part)} is not a number; use seconds like 3,2,1`);
-    }
-    const value = Number(part);
-    if (!(value > 0)) {
-      return fail('tasks', `${quote(part)} must be more than 0 s; use seconds like 3,2,1`);
-    }
-    if (value > LIMITS.maxDurationS) {
-      return fail(
-        'tasks',
-        `${quote(part)} is more than ${LIMITS.maxDurationS} s; each task may last up to ${LIMITS.maxDurationS} s`,
-      );
-    }
-    values.push(value);
-  }
-  return values;
+  const parsed = parseTaskList(raw, LIMITS);
+  return isTaskListError(parsed) ? fail('tasks', parsed.detail) : parsed;
 }
 
 export function parseKind(raw: string): TaskKind | FieldError {

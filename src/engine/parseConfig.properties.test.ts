@@ -61,7 +61,14 @@ function checkParse(raw: RawFields, defaultWorkers: number): void {
     expect(config.strategies.length).toBeGreaterThanOrEqual(1);
     expect(config.strategies).toEqual(STRATEGY_NAMES.filter((s) => config.strategies.includes(s)));
     // What was accepted is what was written.
-    if (raw.tasks !== undefined) expect(config.durationsS).toEqual(raw.tasks.split(',').map((p) => Number(p.trim())));
+    // (`seconds*count` stands for count copies: the shorthand of taskList.ts.)
+    if (raw.tasks !== undefined) {
+      const written = raw.tasks.split(',').flatMap((item) => {
+        const [seconds = '', count = '1'] = item.split('*');
+        return Array<number>(Number(count.trim())).fill(Number(seconds.trim()));
+      });
+      expect(config.durationsS).toEqual(written);
+    }
     if (raw.workers !== undefined) expect(config.workers).toBe(Number(raw.workers.trim()));
     if (raw.kind !== undefined) expect(config.kind).toBe(raw.kind.trim());
     // The newer fields stay inside their limits too.
@@ -178,6 +185,8 @@ describe('parseConfig never throws', () => {
         (count, value, field) => {
           const big = Array<string>(count).fill(value).join(',');
           checkParse({ tasks: big }, 2);
+          checkParse({ tasks: `${value}*${count}` }, 2);
+          expect(parseConfig({ tasks: `${value}*${count}` }, 2).ok).toBe(count <= 1000 && value !== 'x');
           checkParse({ [field]: 'x'.repeat(100_000) }, 2);
           const r = parseConfig({ tasks: big }, 2);
           expect(r.ok).toBe(count <= 1000 && value !== 'x');
@@ -198,7 +207,14 @@ describe('parseConfig never throws', () => {
       fc.tuple(pad, arb, pad).map(([a, x, b]) => `${a}${x}${b}`);
     fc.assert(
       fc.property(
-        fc.array(padded(seconds), { minLength: 1, maxLength: 30 }),
+        // Plain items and the shorthand `seconds*count` (taskList.ts), spaces around either.
+        fc.array(
+          fc.oneof(
+            padded(seconds),
+            fc.tuple(padded(seconds), padded(fc.integer({ min: 1, max: 5 }).map(String))).map(([d, n]) => `${d}*${n}`),
+          ),
+          { minLength: 1, maxLength: 30 },
+        ),
         fc.constantFrom(...TASK_KINDS),
         fc.integer({ min: 1, max: 64 }),
         fc.shuffledSubarray([...STRATEGY_NAMES], { minLength: 1 }),
@@ -209,7 +225,10 @@ describe('parseConfig never throws', () => {
           if (!result.ok) return;
           expect(result.config).toMatchObject({
             kind: k,
-            durationsS: tasks.map((t) => Number(t)),
+            durationsS: tasks.flatMap((t) => {
+              const [d = '', n = '1'] = t.split('*');
+              return Array<number>(Number(n)).fill(Number(d));
+            }),
             workers,
             strategies: STRATEGY_NAMES.filter((s) => strategies.includes(s)),
           });

@@ -1,4 +1,5 @@
-import type { RawFields } from './config';
+import { LIMITS, type RawFields } from './config';
+import { isTaskListError, parseTaskList } from './taskList';
 
 /** One of the chapter's examples, ready to load into the controls. */
 export interface Preset {
@@ -60,10 +61,27 @@ export const PRESETS: readonly Preset[] = [
   },
 ];
 
-/** The preset whose tasks, kind and strategies match (any pool size), so the UI can show its lesson. */
+/** The task list's durations, or null when the text is not a valid list. */
+function durationsOf(text: string | undefined): readonly number[] | null {
+  if (text === undefined) return null;
+  const parsed = parseTaskList(text, LIMITS);
+  return isTaskListError(parsed) ? null : parsed;
+}
+
+const sameList = (a: readonly number[], b: readonly number[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * The preset whose tasks, kind and strategies match (any pool size), so the UI can show its lesson.
+ * Tasks match by their durations, however written: `1*5` is preset 3's `1,1,1,1,1`.
+ */
 export function matchPreset(fields: RawFields): Preset | undefined {
+  const tasks = durationsOf(fields.tasks);
+  if (tasks === null) return undefined;
   return PRESETS.find(
     (p) =>
-      p.fields.kind === fields.kind && p.fields.tasks === fields.tasks && p.fields.strategies === fields.strategies,
+      p.fields.kind === fields.kind &&
+      p.fields.strategies === fields.strategies &&
+      sameList(durationsOf(p.fields.tasks) ?? [], tasks),
   );
 }
