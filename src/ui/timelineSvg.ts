@@ -135,7 +135,7 @@ export function tasksText(durationsS: readonly number[]): string {
   return `${durationsS.length} tasks (${sec(durationsS.reduce((a, b) => a + b, 0))} s in all)`;
 }
 
-/** The image's title: the config, then where and when it was measured. */
+/** The image's title: the tasks, the strategies and settings, then where and when it was measured. */
 export function titleLines(state: RunState, source: ImageSource): string[] {
   const { config, cores } = state;
   const strategies = config.strategies.map((s) => STRATEGY_LABELS[s]).join(', ');
@@ -152,7 +152,8 @@ export function titleLines(state: RunState, source: ImageSource): string[] {
         ? ' · cross-origin isolated'
         : ' · not cross-origin isolated';
   return [
-    `Parallel Playground — ${config.kind} tasks ${tasksText(config.durationsS)} · ${[strategies, ...extras].join(' · ')}`,
+    `Parallel Playground — ${config.kind} tasks of ${tasksText(config.durationsS)}`,
+    [strategies, ...extras].join(' · '),
     `Measured ${localTime(source.createdAt)} in ${source.label} · ${cores} core${cores === 1 ? '' : 's'}${isolated}${state.phase === 'stopped' ? ' · stopped' : ''}`,
   ];
 }
