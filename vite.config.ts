@@ -1,50 +1,58 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-
-/**
- * Cross-origin isolation gives performance.now() ~5 µs resolution instead of 100 µs.
- * The CSP keeps every script and Worker on our own origin.
- */
-const headers = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
-
-/**
- * The served app's Content-Security-Policy: everything from our own origin, Workers from self or
- * blob:, no inline script, nothing sent anywhere else. `'wasm-unsafe-eval'` allows compiling
- * WebAssembly (the CPU kernel, src/workers/kernel.ts) and nothing else: no `eval`, no `new Function`. (The dev server injects an inline script
- * for hot reload, so only the built app served by `npm start` carries it.)
- */
-const csp = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self' blob:",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { VitePWA } from 'vite-plugin-pwa';
+import { headersFile, ISOLATION_HEADERS, SECURITY_HEADERS } from './src/pwa/securityHeaders.ts';
 
 const port = Number(process.env.PORT ?? 4173);
 
-export default defineConfig({
-  plugins: [react()],
-  server: { headers },
-  preview: {
-    headers: {
-      ...headers,
-      'Content-Security-Policy': csp,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
+/** dist/_headers: the same headers for hosts that read that file (Netlify, Cloudflare Pages). */
+function staticHostHeaders(): Plugin {
+  return {
+    name: 'static-host-headers',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile(SECURITY_HEADERS) });
     },
-    port,
-    host: 'localhost',
-  },
+  };
+}
+
+export default defineConfig({
+  // Relative URLs: dist/ works from any folder of any static host (e.g. GitHub Pages' /<repo>/).
+  base: './',
+  plugins: [
+    react(),
+    staticHostHeaders(),
+    // Offline after one visit, and COOP/COEP/CSP added by the service worker on hosts that send
+    // none (src/pwa/sw.ts); registered by src/pwa/register.ts in the built app only.
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/pwa',
+      filename: 'sw.ts',
+      injectRegister: false,
+      injectManifest: {
+        // Every built file: the page, its scripts, the Workers' chunks, styles, the favicon (the plugin
+        // adds the manifest and its icons itself).
+        globPatterns: ['**/*.{html,js,css,wasm,svg}'],
+        rollupFormat: 'iife',
+      },
+      manifest: {
+        name: 'Parallel Playground',
+        short_name: 'Playground',
+        description: 'Sequential vs parallel execution, measured for real in your browser with Web Workers.',
+        theme_color: '#1d3557',
+        background_color: '#f7f8fb',
+        display: 'standalone',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+    }),
+  ],
+  server: { headers: ISOLATION_HEADERS },
+  preview: { headers: SECURITY_HEADERS, port, host: 'localhost' },
   worker: { format: 'es' },
   build: { target: 'es2022' },
   test: {

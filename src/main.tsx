@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Backend } from './ui/backend';
 import { App } from './ui/App';
+import { registerServiceWorker } from './pwa/register';
 import { browserClock } from './workers/clock';
 import { WorkerExecutor, type Calibration } from './workers/executor';
 import './ui/styles.css';
@@ -42,6 +43,10 @@ window.addEventListener('pagehide', () => executor.dispose());
 Object.defineProperty(window, '__playground', {
   value: Object.freeze({ liveWorkers: () => executor.liveWorkers }),
 });
+
+// The built app works offline and gets cross-origin isolation on any static host (src/pwa/sw.ts);
+// `vite` dev serves its own headers and hot reload, without a service worker.
+if (import.meta.env.PROD) registerServiceWorker();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

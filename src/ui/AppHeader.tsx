@@ -1,5 +1,6 @@
 import type { Theme, ViewState } from '../engine/url';
 import type { Readiness } from './hooks/useReadiness';
+import { isolationText, measureTickMs, type IsolationText } from './isolationText';
 import { ViewControls } from './ViewControls';
 
 interface Props {
@@ -12,8 +13,20 @@ interface Props {
   readonly onRecalibrate: () => void;
 }
 
-/** The page's title, the machine (cores, CPU calibration with Recalibrate, clock resolution), theme and presentation mode. */
+/** Measured once per page: isolation cannot change without a reload. */
+let isolation: IsolationText | undefined;
+function pageIsolation(): IsolationText {
+  isolation ??= isolationText({
+    isolated: window.crossOriginIsolated,
+    sharedMemory: typeof SharedArrayBuffer === 'function',
+    tickMs: measureTickMs(() => performance.now()),
+  });
+  return isolation;
+}
+
+/** The page's title, the machine (cores, CPU calibration with Recalibrate, cross-origin isolation and what it changes: clock resolution, shared memory), theme and presentation mode. */
 export function AppHeader({ view, onTheme, onTogglePresentation, cores, readiness, running, onRecalibrate }: Props) {
+  const coi = pageIsolation();
   return (
     <header className="top">
       <div>
@@ -45,9 +58,12 @@ export function AppHeader({ view, onTheme, onTogglePresentation, cores, readines
             </button>
           </dd>
         </div>
-        <div>
-          <dt>Clock</dt>
-          <dd>{window.crossOriginIsolated ? '5 µs resolution' : '0.1 ms resolution'}</dd>
+        <div className="isolation" title={coi.detail}>
+          <dt>Cross-origin isolated</dt>
+          <dd>
+            <span className={`isolation-answer ${coi.answer}`}>{coi.answer}</span> — {coi.effects}
+            {coi.hint ? <small className="isolation-hint">{coi.hint}</small> : null}
+          </dd>
         </div>
       </dl>
       <ViewControls view={view} onTheme={onTheme} onTogglePresentation={onTogglePresentation} />
