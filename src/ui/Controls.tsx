@@ -99,7 +99,7 @@ export function Controls({
         <input
           id="tasks"
           type="text"
-          inputMode="decimal"
+          inputMode="text"
           autoComplete="off"
           spellCheck={false}
           value={fields.tasks}
@@ -108,7 +108,8 @@ export function Controls({
           {...invalid('tasks')}
         />
         <p className="hint">
-          Seconds, comma-separated: 3,2,1. Up to {LIMITS.maxTasks} tasks of at most {LIMITS.maxDurationS} s.
+          Seconds, comma-separated: 3,2,1, or 0.5*4 for four tasks of 0.5 s. Up to {LIMITS.maxTasks} tasks of at most{' '}
+          {LIMITS.maxDurationS} s.
         </p>
       </div>
 
