@@ -1,18 +1,20 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { uniqueLabel, type ComparedRun } from '../engine/compared';
+import type { ComparedRun } from '../engine/compared';
 import { readRunFile, type RunFile } from '../engine/runFile';
 import { openHistory, type HistoryStore, type KeptRun } from './historyStore';
-import { HISTORY_LIMIT, runNames, shortTime, wallsText, whenText } from './historyText';
+import { HISTORY_LIMIT, MAX_PICKS, pickRun, runNames, shortTime, wallsText, whenText } from './historyText';
 
 export interface HistoryProps {
   /** The run that just ended, as its file (null before the first run and while one runs); saved once. */
   readonly latest: RunFile | null;
   /** Draws these past runs beside the current one (an empty list removes them). */
   readonly onShow: (runs: readonly ComparedRun[]) => void;
+  /**
+   * Optional: the runs drawn beside the current one now (App's compared runs). A History pick that
+   * is no longer among them (its `Remove` button was used) is unchecked here too.
+   */
+  readonly shown?: readonly ComparedRun[];
 }
-
-/** How many kept runs Compare draws at once; checking one more unchecks the earliest pick. */
-const MAX_PICKS = 2;
 
 /** One database for the page's lifetime (opened on first use, never closed). */
 let opening: Promise<HistoryStore> | null = null;
@@ -26,7 +28,7 @@ type Availability = { readonly state: 'opening' | 'ready' } | { readonly state: 
  * Region `History` (issue 12, point 5): the last 50 runs, kept in IndexedDB, newest first; any two
  * drawn beside the current run (`Compare`), one or all deleted. Collapsed until opened.
  */
-export function HistoryPanel({ latest, onShow }: HistoryProps) {
+export function HistoryPanel({ latest, onShow, shown: drawn }: HistoryProps) {
   const id = useId();
   const [availability, setAvailability] = useState<Availability>({ state: 'opening' });
   const [runs, setRuns] = useState<readonly KeptRun[]>([]);
@@ -37,7 +39,10 @@ export function HistoryPanel({ latest, onShow }: HistoryProps) {
   const [note, setNote] = useState('');
   const listing = useRef(0);
   const showing = useRef(0);
-  const shown = useRef(new Map<number, ComparedRun>());
+  /** Kept runs read back (file checked and folded into a run state), by id. */
+  const cache = useRef(new Map<number, Pick<ComparedRun, 'file' | 'state'>>());
+  /** The ids last handed to onShow. */
+  const requested = useRef<readonly number[]>([]);
   const saved = useRef<RunFile | null>(null);
   const panel = useRef<HTMLElement>(null);
   /** What gets focus once the list is redrawn after a delete: a run's Delete button, or the toggle. */
@@ -55,6 +60,7 @@ export function HistoryPanel({ latest, onShow }: HistoryProps) {
       setRuns(listed);
       setAvailability({ state: 'ready' });
     }
+    return listed;
   }, []);
 
   useEffect(() => {
@@ -65,11 +71,26 @@ export function HistoryPanel({ latest, onShow }: HistoryProps) {
   useEffect(() => {
     if (!latest || saved.current === latest) return;
     saved.current = latest;
-    history()
-      .then((store) => store.save(latest))
-      .then(refresh)
-      .catch((error: unknown) => setNote(`This run could not be kept in History: ${reason(error)}.`));
+    // A History that cannot open says so itself; a save that fails (storage full) gets a note.
+    history().then(
+      (store) =>
+        store
+          .save(latest)
+          .then(refresh)
+          .catch((error: unknown) => setNote(`This run could not be kept in History: ${reason(error)}.`)),
+      () => undefined,
+    );
   }, [latest, refresh]);
+
+  // A pick removed from the page elsewhere (the compared run's Remove button) is unchecked.
+  useEffect(() => {
+    if (!drawn) return;
+    const onPage = new Set(drawn.map((run) => run.id));
+    const gone = requested.current.filter((p) => !onPage.has(`history-${p}`));
+    if (gone.length === 0) return;
+    requested.current = requested.current.filter((p) => !gone.includes(p));
+    setPicked((before) => before.filter((p) => !gone.includes(p)));
+  }, [drawn]);
 
   useEffect(() => {
     const target = focusNext.current;
@@ -89,34 +110,32 @@ export function HistoryPanel({ latest, onShow }: HistoryProps) {
       const ticket = ++showing.current;
       const store = await history();
       const chosen = kept.filter((run) => ids.includes(run.id)).sort((a, b) => a.id - b.id);
+      // Labelled with the run's name in the list (`Chromium 156 · 10:42:07`), unique among kept runs.
+      const names = runNames(kept, new Date());
+      const nameOf = (run: KeptRun): string => names[kept.indexOf(run)] ?? shortTime(run.createdAt, new Date());
       const result: ComparedRun[] = [];
+      const resultIds: number[] = [];
       for (const run of chosen) {
-        let compared = shown.current.get(run.id);
-        if (!compared) {
+        let drawn = cache.current.get(run.id);
+        if (!drawn) {
           const file = await store.get(run.id);
           const read = file
             ? readRunFile(JSON.stringify(file))
             : ({ ok: false, error: 'it is no longer kept' } as const);
           if (!read.ok) {
-            setNote(`The run of ${shortTime(run.createdAt, new Date())} could not be drawn: ${read.error}.`);
+            setNote(`The run of ${nameOf(run)} could not be drawn: ${read.error}.`);
             setPicked((before) => before.filter((p) => p !== run.id));
             continue;
           }
-          const label = `${run.label} · ${shortTime(run.createdAt, new Date())}`;
-          compared = { id: `history-${run.id}`, label, file: read.file, state: read.state };
-          shown.current.set(run.id, compared);
+          drawn = { file: read.file, state: read.state };
+          cache.current.set(run.id, drawn);
         }
-        result.push(compared);
+        result.push({ id: `history-${run.id}`, label: `${run.label} · ${nameOf(run)}`, ...drawn });
+        resultIds.push(run.id);
       }
       if (ticket !== showing.current) return;
-      const labels: string[] = [];
-      onShow(
-        result.map((run) => {
-          const label = uniqueLabel(run.label, labels);
-          labels.push(label);
-          return label === run.label ? run : { ...run, label };
-        }),
-      );
+      requested.current = resultIds;
+      onShow(result);
     },
     [onShow],
   );
@@ -134,8 +153,7 @@ export function HistoryPanel({ latest, onShow }: HistoryProps) {
       );
       return;
     }
-    const next = [...picked, run.id];
-    const dropped = next.length > MAX_PICKS ? next.splice(0, next.length - MAX_PICKS) : [];
+    const { picks: next, dropped } = pickRun(picked, run.id);
     setNote(
       dropped.length > 0
         ? `Compare draws ${MAX_PICKS} runs at most: unchecked the run of ${dropped.map((d) => nameOf.get(d)).join(', ')}.`
@@ -148,21 +166,21 @@ export function HistoryPanel({ latest, onShow }: HistoryProps) {
     const at = runs.findIndex((r) => r.id === run.id);
     const neighbour = runs[at + 1] ?? runs[at - 1];
     await (await history()).remove(run.id);
-    shown.current.delete(run.id);
+    cache.current.delete(run.id);
     focusNext.current = neighbour ? neighbour.id : 'toggle';
     setNote(`Deleted the run of ${nameOf.get(run.id) ?? ''}.`);
+    const listed = await refresh();
     if (picked.includes(run.id)) {
       showPicks(
         picked.filter((p) => p !== run.id),
-        runs,
+        listed,
       );
     }
-    await refresh();
   };
 
   const removeAll = async (): Promise<void> => {
     await (await history()).clear();
-    shown.current.clear();
+    cache.current.clear();
     setConfirming(false);
     focusNext.current = 'toggle';
     setNote('Deleted every kept run.');
@@ -219,8 +237,8 @@ export function HistoryPanel({ latest, onShow }: HistoryProps) {
       <div id={`${id}-body`} hidden={!open}>
         {availability.state === 'unavailable' ? (
           <p className="history-unavailable">
-            History is not available in this window (the browser refuses the page its IndexedDB storage:{' '}
-            {availability.why}), so runs are not kept after a reload; everything else works.
+            History is not available here: the browser does not let this page use IndexedDB ({availability.why}), so
+            runs are not kept after a reload; everything else works.
           </p>
         ) : runs.length === 0 ? (
           <p className="history-empty">

@@ -77,6 +77,6 @@ describe('History store', () => {
 
   it('fails to open, with a reason, where the page has no IndexedDB', async () => {
     Reflect.deleteProperty(globalThis, 'indexedDB');
-    await expect(openHistory()).rejects.toThrow('no IndexedDB');
+    await expect(openHistory()).rejects.toThrow('indexedDB is missing');
   });
 });

@@ -37,7 +37,7 @@ export interface HistoryStore {
  * browser's settings).
  */
 export async function openHistory(): Promise<HistoryStore> {
-  if (typeof indexedDB === 'undefined') throw new Error('this browser gives the page no IndexedDB');
+  if (typeof indexedDB === 'undefined') throw new Error('window.indexedDB is missing');
   const db: IDBPDatabase<HistoryDB> = await openDB<HistoryDB>(HISTORY_DB, DB_VERSION, {
     upgrade(database) {
       const runs = database.createObjectStore('runs', { keyPath: 'id', autoIncrement: true });

@@ -4,6 +4,7 @@ import {
   configText,
   evictIds,
   fingerprint,
+  pickRun,
   runNames,
   shortTime,
   summarize,
@@ -113,6 +114,16 @@ describe('when a run was made', () => {
       createdAt,
     }));
     expect(runNames(newestFirst, now)).toEqual(['10:00:01 (3)', '10:00:01 (2)', '09:00:00', '10:00:01']);
+  });
+});
+
+describe('pickRun', () => {
+  it('adds a pick, and beyond two unchecks the earliest', () => {
+    expect(pickRun([], 4)).toEqual({ picks: [4], dropped: [] });
+    expect(pickRun([4], 2)).toEqual({ picks: [4, 2], dropped: [] });
+    expect(pickRun([4, 2], 7)).toEqual({ picks: [2, 7], dropped: [4] });
+    expect(pickRun([4, 2], 4)).toEqual({ picks: [2, 4], dropped: [] });
+    expect(pickRun([1, 2, 3], 9, 1)).toEqual({ picks: [9], dropped: [1, 2, 3] });
   });
 });
 

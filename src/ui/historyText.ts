@@ -136,6 +136,20 @@ export function runNames(newestFirst: readonly { readonly createdAt: string }[],
   return names.reverse();
 }
 
+/** How many kept runs Compare draws at once. */
+export const MAX_PICKS = 2;
+
+/** Picks after checking `id` (earliest pick first): beyond `max`, the earliest ones are unchecked (`dropped`). */
+export function pickRun(
+  picked: readonly number[],
+  id: number,
+  max: number = MAX_PICKS,
+): { readonly picks: number[]; readonly dropped: number[] } {
+  const picks = [...picked.filter((p) => p !== id), id];
+  const dropped = picks.splice(0, Math.max(0, picks.length - max));
+  return { picks, dropped };
+}
+
 /** The ids to drop so that at most `limit` remain: the oldest (smallest) ones. */
 export function evictIds(ids: readonly number[], limit: number = HISTORY_LIMIT): number[] {
   const sorted = [...ids].sort((a, b) => a - b);
