@@ -7,6 +7,8 @@ import { breakdown } from '../engine/breakdown';
 import { predictionSentence } from '../engine/predict';
 import { resultRows } from '../engine/selectors';
 import { runSummary } from '../engine/summary';
+import { LabApp } from '../labs/LabApp';
+import { readLab } from '../labs/registry';
 import type { Backend } from './backend';
 import { ChartBoundary } from './ChartBoundary';
 import { AppHeader } from './AppHeader';
@@ -38,7 +40,13 @@ import { Timelines } from './Timelines';
 const loadChart = () => import('./ResultsChart');
 const ResultsChart = lazy(loadChart);
 
+/** The page: a lab when the URL names one (`lab=memory`…), else the chapter's page. */
 export function App({ backend }: { readonly backend: Backend }) {
+  const lab = useMemo(() => readLab(window.location.search), []);
+  return lab.kind === 'none' ? <MainPage backend={backend} /> : <LabApp choice={lab} />;
+}
+
+function MainPage({ backend }: { readonly backend: Backend }) {
   const initial = useMemo(() => fieldsFromUrl(window.location.search), []);
   // A link with a bad value never runs by itself, even once the value is corrected.
   const initialOk = useMemo(() => parseConfig(initial.fields, backend.cores).ok, [initial, backend.cores]);

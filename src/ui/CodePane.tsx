@@ -5,7 +5,7 @@ import type { RunConfig } from '../engine/types';
 import { linesOf, type CodeMoment } from './codeHighlight';
 import { typescriptFor } from './codeSource';
 
-function CopyButton({ text, what }: { readonly text: string; readonly what: string }) {
+export function CopyButton({ text, what }: { readonly text: string; readonly what: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = (): void => {
     navigator.clipboard.writeText(text).then(
