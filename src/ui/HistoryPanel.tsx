@@ -250,7 +250,7 @@ export function HistoryPanel({ latest, onShow, shown: drawn }: HistoryProps) {
               Check one or two runs to draw them under the current run, on the same time axis. The last {HISTORY_LIMIT}{' '}
               runs are kept in this browser.
             </p>
-            <ol className="history-list">
+            <ol className="history-list" role="list">
               {runs.map((run) => {
                 const name = nameOf.get(run.id) ?? '';
                 const checkbox = `${id}-compare-${run.id}`;
