@@ -77,6 +77,12 @@ function parseCsv(text: string): string[][] {
   return records;
 }
 
+function readRunFileOrThrow(text: string): RunFile {
+  const read = readRunFile(text);
+  if (!read.ok) throw new Error(read.error);
+  return read.file;
+}
+
 interface TraceEvent {
   ph: string;
   name: string;
@@ -318,6 +324,62 @@ test.describe('Export', () => {
       }
     }
   });
+});
+
+test('an imported run is exported with the current one: its timelines, Results rows and trace processes', async ({
+  page,
+}) => {
+  await page.goto(URL);
+  await waitForDone(page, 3);
+  const runFile = await exported(page, 'Run (JSON)');
+  const label = readRunFileOrThrow(runFile.bytes.toString('utf8')).source.label;
+  await page.getByLabel('Run JSON file to import').setInputFiles({
+    name: 'earlier.json',
+    mimeType: 'application/json',
+    buffer: runFile.bytes,
+  });
+  await expect(page.getByRole('region', { name: `${label} pool timeline`, exact: true })).toBeVisible();
+  const timelines = await pageTimelines(page);
+  expect(timelines.map((t) => t.region)).toEqual([
+    'Sequential timeline',
+    'Pool timeline',
+    'Threads timeline',
+    `${label} sequential timeline`,
+    `${label} pool timeline`,
+    `${label} threads timeline`,
+  ]);
+
+  const svgFile = await exported(page, 'Timeline image (SVG)');
+  const svg = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return [...doc.querySelectorAll('g.timeline')].map((g) => ({
+      region: g.querySelector(':scope > title')?.textContent ?? '',
+      bars: [...g.querySelectorAll('g.bar > title')].map((t) => t.textContent ?? '').sort(),
+    }));
+  }, svgFile.bytes.toString('utf8'));
+  expect(svg).toEqual(timelines.map((t) => ({ region: t.region, bars: t.bars.map((b) => b.name).sort() })));
+
+  // Every row of the Results table, compared ones too (`<label> pool`), in the CSV.
+  const shownRows = await page
+    .getByRole('table', { name: 'Results' })
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c.textContent ?? '').trim())));
+  const csv = parseCsv((await exported(page, 'Results (CSV)')).bytes.toString('utf8')).slice(1);
+  expect(csv.map((r) => r.slice(0, 2))).toEqual(shownRows.map((r) => r.slice(0, 2)));
+  expect(csv.map((r) => r[0])).toContain(`${label} pool`);
+
+  const trace = JSON.parse((await exported(page, 'Trace (JSON) for Perfetto')).bytes.toString('utf8')) as {
+    traceEvents: TraceEvent[];
+  };
+  const names = trace.traceEvents.filter((e) => e.name === 'process_name').map((e) => e.args.name);
+  expect(names).toEqual([
+    'Sequential (one warm Worker)',
+    'Pool (2 workers)',
+    'Threads (one event loop)',
+    `${label} sequential (one warm Worker)`,
+    `${label} pool (2 workers)`,
+    `${label} threads (one event loop)`,
+  ]);
 });
 
 test('Export says why it is disabled before a run and during one', async ({ page }) => {
