@@ -206,7 +206,8 @@ class RunFileCase(unittest.TestCase):
 class SleepRuns(RunFileCase):
     def test_all_four_strategies(self):
         code, out, err = trace(
-            "--kind", "sleep", "--tasks", "0.4,0.3", "--strategies", "sequential,processes,pool,threads", "--workers", "2"
+            *("--kind", "sleep", "--tasks", "0.4,0.3", "--workers", "2"),
+            *("--strategies", "sequential,processes,pool,threads"),
         )
         self.assertEqual(code, 0, err)
         run = json.loads(out)

@@ -52,9 +52,9 @@ def now_ns():
     Times are taken in the child processes and compared in the parent, so the clock must be
     comparable *across processes*. ``time.perf_counter()`` is not (its reference point is
     undefined, and may differ per process), ``time.time_ns()`` is: it counts from the epoch, the
-    same for every process on the machine, and has nanosecond resolution on Linux and microsecond
-    resolution on macOS (about 1 ms, or 15.6 ms before Python 3.13, on Windows). Its one weakness,
-    a jump when the system clock is set during a run, is detected by `ClockCheck` and reported.
+    same for every process on the machine. Resolution: nanoseconds on Linux, microseconds on macOS;
+    on Windows sub-microsecond from Python 3.13 on, but 15.6 ms before. Its one weakness, a jump
+    when the system clock is set during a run, is detected by `ClockCheck` and reported.
     """
     return time.time_ns()
 
@@ -89,29 +89,39 @@ def spin(steps):
     return x
 
 
+def _calibration_clock():
+    """The clock calibration reads: this thread's CPU time where it is fine-grained (Linux, macOS),
+    so that time the thread spent without a core (a busy machine) does not count; else (Windows,
+    where it ticks every 15.6 ms) ``perf_counter``, which counts it."""
+    if time.get_clock_info("thread_time").resolution <= 1e-6:
+        return time.thread_time
+    return time.perf_counter
+
+
 def calibrate(round_ms=40.0, rounds=5):
-    """Steps of `spin` per millisecond on this machine, measured once before any timed block.
+    """Steps of `spin` per millisecond of computing, measured once before any timed block.
 
     Grows a probe until it takes a measurable time, then runs `rounds` rounds of about
     `round_ms` and keeps the fastest rate (the least disturbed by other programs), as the app's
     CPU calibration does. A cpu task of d seconds then runs d * 1000 * rate steps: about d
-    seconds of computing when it has a core to itself. (One process measures, others compute:
-    the same interpreter and loop, so the same rate; ``perf_counter`` is fine within a process.)
+    seconds of computing, which is d seconds of wall-clock when it has a core to itself. (One
+    process measures, others compute: the same interpreter and loop, so the same rate.)
     """
+    clock = _calibration_clock()
     steps = 1000
     while True:
-        t0 = time.perf_counter()
+        t0 = clock()
         spin(steps)
-        ms = (time.perf_counter() - t0) * 1000
+        ms = (clock() - t0) * 1000
         if ms >= round_ms / 4:
             break
         steps *= 4
     steps = max(1, int(steps * round_ms / ms))
     best = 0.0
     for _ in range(rounds):
-        t0 = time.perf_counter()
+        t0 = clock()
         spin(steps)
-        ms = (time.perf_counter() - t0) * 1000
+        ms = (clock() - t0) * 1000
         best = max(best, steps / ms)
     return best
 
@@ -271,8 +281,9 @@ def run_sequential(spec):
         try:
             report = run_task(number, spec.kind, duration, spec.steps_per_ms)
         except Exception as error:  # noqa: BLE001 - a task that raises is recorded, as in the app
-            report = {"task": number, "startNs": submitted, "endNs": now_ns(), "error": error_text(error)}
-        items.append(_start_event("sequential", report, 1, submitted))
+            report = {"task": number, "startNs": None, "endNs": now_ns(), "error": error_text(error)}
+        if report.get("startNs") is not None:
+            items.append(_start_event("sequential", report, 1, submitted))
         items.append(_end_event("sequential", report, 1))
         if report.get("error") is not None:
             break  # like the chapter's script: an exception stops the program's next calls
@@ -310,7 +321,8 @@ def run_processes(spec):
             report = {"task": number, "startNs": None, "endNs": end, "error": message}
             items.append(_end_event("processes", report, number))
             continue
-        items.append(_start_event("processes", report, number, spawned))
+        if report.get("startNs") is not None:  # a task that raised says no start: none is made up
+            items.append(_start_event("processes", report, number, spawned))
         items.append(_end_event("processes", report, number, at))
     return start, end, items
 
