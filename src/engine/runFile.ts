@@ -231,3 +231,15 @@ export function readRunFile(text: string): ReadResult {
 export function comparedTitle(label: string, strategy: string): string {
   return `${label} ${strategy}`;
 }
+
+/** `CPython 3.11.7 on linux (fork), 2 cores` / `Chromium 156, 2 cores, cross-origin isolated`. */
+export function whereMeasured(file: RunFile): string {
+  const { environment: env, source } = file;
+  const cores = `${env.cores} core${env.cores === 1 ? '' : 's'}`;
+  if (env.python) {
+    const method = env.python.startMethod ? ` (${env.python.startMethod})` : '';
+    return `CPython ${env.python.version} on ${env.python.platform}${method}, ${cores}`;
+  }
+  const isolated = env.crossOriginIsolated ? ', cross-origin isolated' : '';
+  return `${source.label}, ${cores}${isolated}`;
+}

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { measuredSequentialS, whatHappened } from '../engine/breakdown';
 import { idealSchedule } from '../engine/ideal';
 import type { ComparedRun } from '../engine/compared';
-import { comparedTitle } from '../engine/runFile';
+import { comparedTitle, whereMeasured } from '../engine/runFile';
 import { TASK_KINDS } from '../engine/taskKinds';
 import type { RunState } from '../engine/reducer';
 import { resultRows, shownRun } from '../engine/selectors';
@@ -95,19 +95,6 @@ export function Timelines({ state, config, running, clock, cores, replay, compar
   );
 }
 
-/** `CPython 3.11.7 on linux (fork), 2 cores` / `Chromium 156, 2 cores, cross-origin isolated`. */
-function whereMeasured(run: ComparedRun): string {
-  const { environment: env, source } = run.file;
-  const cores = `${env.cores} core${env.cores === 1 ? '' : 's'}`;
-  if (env.python) {
-    const method = env.python.startMethod ? ` (${env.python.startMethod})` : '';
-    return `CPython ${env.python.version} on ${env.python.platform}${method}, ${cores}`;
-  }
-  const isolated =
-    env.crossOriginIsolated === undefined ? '' : env.crossOriginIsolated ? ', cross-origin isolated' : '';
-  return `${source.label}, ${cores}${isolated}`;
-}
-
 /** Each compared run's timelines, on the page's axis, under a heading that says where it came from. */
 function ComparedRuns({
   compared,
@@ -126,7 +113,7 @@ function ComparedRuns({
         <header className="compared-head">
           <h3>{run.label}</h3>
           <p className="compared-where">
-            {whereMeasured(run)}
+            {whereMeasured(run.file)}
             {Number.isNaN(when.getTime()) ? '' : ` · measured ${when.toLocaleString()}`}
           </p>
           {onRemove && (

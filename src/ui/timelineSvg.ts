@@ -6,7 +6,7 @@ import type { ComparedRun } from '../engine/compared';
 import { idealSchedule, type IdealSchedule } from '../engine/ideal';
 import type { Bar, RunState, StrategyRun } from '../engine/reducer';
 import { comparedTitle } from '../engine/runFile';
-import type { RunFile } from '../engine/runFile';
+import { whereMeasured } from '../engine/runFile';
 import { arrivals, shownRun } from '../engine/selectors';
 import { STRATEGY_LABELS, type ResultOrder, type StrategyName, type TaskKind } from '../engine/types';
 import { axisEnd, sec, taskColour } from './format';
@@ -156,18 +156,6 @@ export function titleLines(state: RunState, source: ImageSource): string[] {
     [strategies, ...extras].join(' · '),
     `Measured ${localTime(source.createdAt)} in ${source.label} · ${cores} core${cores === 1 ? '' : 's'}${isolated}${state.phase === 'stopped' ? ' · stopped' : ''}`,
   ];
-}
-
-/** `CPython 3.11.7 on linux (fork), 2 cores` / `Chromium 156, 2 cores, cross-origin isolated`. */
-export function whereMeasured(file: RunFile): string {
-  const { environment: env, source } = file;
-  const cores = `${env.cores} core${env.cores === 1 ? '' : 's'}`;
-  if (env.python) {
-    const method = env.python.startMethod ? ` (${env.python.startMethod})` : '';
-    return `CPython ${env.python.version} on ${env.python.platform}${method}, ${cores}`;
-  }
-  const isolated = env.crossOriginIsolated ? ', cross-origin isolated' : '';
-  return `${source.label}, ${cores}${isolated}`;
 }
 
 /** The image of what the timelines show once a run is over: every timeline on the page's shared axis. */
