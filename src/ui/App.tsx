@@ -263,7 +263,7 @@ function MainPage({ backend }: { readonly backend: Backend }) {
               </section>
             )}
           </div>
-          <HistoryPanel latest={finished.file} onShow={compared.showHistory} />
+          <HistoryPanel latest={finished.file} onShow={compared.showHistory} shown={compared.runs} />
           <CodePane
             config={parsed.ok ? parsed.config : (state?.config ?? null)}
             preset={preset}
