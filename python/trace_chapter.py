@@ -235,8 +235,9 @@ def pool_task(number, kind, duration_s, steps_per_ms):
 # --- The strategies ---------------------------------------------------------------------------------
 #
 # Each runs inside its own timed block, like the chapter's ``start = time.time()`` … ``end =
-# time.time()``, and returns (start_ns, end_ns, items): items are (t_ns, event) pairs, the event
-# without its time, to be numbered and put in order by `strategy_events`.
+# time.time()``, and returns (start_ns, end_ns, items): items are (t_ns, event, extra) triples, the
+# event without its times, `extra` its other times in ns (submittedNs, readyNs), for
+# `strategy_events` to put in order and turn into milliseconds since the run began.
 
 
 class Spec:
