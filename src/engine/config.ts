@@ -1,6 +1,6 @@
 import { isTaskKind, kindChoices, TASK_KINDS, type TaskKind } from './taskKinds';
 import { isTaskListError, parseTaskList } from './taskList';
-import { STRATEGY_NAMES, type ResultOrder, type RunConfig, type StrategyName } from './types';
+import { START_METHODS, STRATEGY_NAMES, type ResultOrder, type RunConfig, type StartMethod, type StrategyName } from './types';
 
 /** Limits from CONTRACT.md. */
 export const LIMITS = {
@@ -12,7 +12,16 @@ export const LIMITS = {
   maxPredictionS: 3600,
 } as const;
 
-export type FieldName = 'tasks' | 'kind' | 'workers' | 'strategies' | 'order' | 'repeat' | 'fail' | 'predict';
+export type FieldName =
+  | 'tasks'
+  | 'kind'
+  | 'workers'
+  | 'strategies'
+  | 'order'
+  | 'repeat'
+  | 'fail'
+  | 'predict'
+  | 'start';
 
 /** The label of each control; every alert starts with it. */
 export const FIELD_LABELS: Record<FieldName, string> = {
@@ -24,6 +33,7 @@ export const FIELD_LABELS: Record<FieldName, string> = {
   repeat: 'Repeat',
   fail: 'Failing tasks',
   predict: 'Your prediction (s)',
+  start: 'Start method',
 };
 
 /** Every URL parameter the app owns besides `run`, in the order it writes them. */
@@ -36,6 +46,7 @@ export const FIELD_NAMES: readonly FieldName[] = [
   'repeat',
   'fail',
   'predict',
+  'start',
 ];
 
 /** What the user typed (or the URL said), verbatim. `undefined` means "use the default". */
@@ -52,6 +63,8 @@ export interface RawFields {
   readonly fail?: string | undefined;
   /** Predicted wall-clock per strategy, e.g. `sequential:2,pool:1.5`. */
   readonly predict?: string | undefined;
+  /** `spawn` (default: a new Worker inside the timing) or `forkserver` (pre-started before it). */
+  readonly start?: string | undefined;
 }
 
 export interface FieldError {
@@ -135,6 +148,13 @@ export function parseOrder(raw: string): ResultOrder | FieldError {
   return fail('order', `${quote(raw)} is not an order; choose completed (as_completed) or submitted (executor.map)`);
 }
 
+/** `spawn` or `forkserver` (CONTRACT `start`). */
+export function parseStart(raw: string): StartMethod | FieldError {
+  const value = raw.trim();
+  const method = START_METHODS.find((m) => m === value);
+  return method ?? fail('start', `${quote(raw)} is not a start method; use spawn or forkserver`);
+}
+
 export function parseRepeat(raw: string): number | FieldError {
   const text = raw.trim();
   const range = `use a whole number of runs from 1 to ${LIMITS.maxRepeat}`;
@@ -204,7 +224,8 @@ export function parseConfig(raw: RawFields, defaultWorkers: number): ParseResult
   const repeat = parseRepeat(raw.repeat ?? '1');
   const failing = parseFail(raw.fail ?? '', isError(durations) ? null : durations.length);
   const predictions = parsePredictions(raw.predict ?? '');
-  const errors = [durations, kind, workers, strategies, order, repeat, failing, predictions].filter(isError);
+  const start = parseStart(raw.start ?? 'spawn');
+  const errors = [durations, kind, workers, strategies, order, repeat, failing, predictions, start].filter(isError);
   if (
     isError(durations) ||
     isError(kind) ||
@@ -213,13 +234,24 @@ export function parseConfig(raw: RawFields, defaultWorkers: number): ParseResult
     isError(order) ||
     isError(repeat) ||
     isError(failing) ||
-    isError(predictions)
+    isError(predictions) ||
+    isError(start)
   ) {
     return { ok: false, errors };
   }
   return {
     ok: true,
     errors: [],
-    config: { kind, durationsS: durations, strategies, workers, order, repeat, failing, predictionsS: predictions },
+    config: {
+      kind,
+      durationsS: durations,
+      strategies,
+      workers,
+      order,
+      repeat,
+      failing,
+      predictionsS: predictions,
+      ...(start === 'forkserver' ? { start } : {}),
+    },
   };
 }

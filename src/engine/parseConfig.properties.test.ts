@@ -17,6 +17,8 @@ import {
   kindToken,
 } from './testing/configInputs';
 
+const START_TOKEN = fc.constantFrom('spawn', 'forkserver', ' forkserver ', 'fork', 'Spawn', '');
+
 /** Runs per property; reported in the issue. */
 const RUNS = {
   parseAny: 2000,
@@ -73,6 +75,7 @@ function checkParse(raw: RawFields, defaultWorkers: number): void {
     if (raw.kind !== undefined) expect(config.kind).toBe(raw.kind.trim());
     // The newer fields stay inside their limits too.
     expect(['completed', 'submitted', undefined]).toContain(config.order);
+    expect([undefined, 'forkserver']).toContain(config.start);
     const repeat = config.repeat ?? 1;
     expect(Number.isInteger(repeat) && repeat >= 1 && repeat <= 20, `repeat ${repeat}`).toBe(true);
     for (const i of config.failing ?? []) {
@@ -135,6 +138,7 @@ describe('parseConfig never throws', () => {
               .array(fc.tuple(strategyToken, fc.constantFrom(':', '=', '::', ''), nearMissToken), { maxLength: 4 })
               .map((parts) => parts.map(([a, sep, b]) => `${a}${sep}${b}`).join(',')),
           ),
+          start: maybe(START_TOKEN),
         }),
         defaultWorkers,
         (raw, cores) => checkParse(raw, cores),
@@ -155,6 +159,7 @@ describe('parseConfig never throws', () => {
       predict: fc
         .array(fc.tuple(strategyToken, fc.constantFrom(':', '=', '::', ''), nearMissToken), { maxLength: 4 })
         .map((parts) => parts.map(([a, sep, b]) => `${a}${sep}${b}`).join(',')),
+      start: START_TOKEN,
     };
     const oneField = fc.oneof(
       ...(Object.keys(nearMiss) as (keyof RawFields)[]).map((field) =>

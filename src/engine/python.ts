@@ -99,7 +99,8 @@ export function pythonFor(config: RunConfig, preset: Preset | undefined): string
     preset &&
     CHAPTER_CODE[preset.id] &&
     !(config.failing?.length ?? 0) &&
-    (config.order ?? 'completed') === 'completed'
+    (config.order ?? 'completed') === 'completed' &&
+    config.start !== 'forkserver'
   ) {
     return `# The chapter's code for "${preset.label}"\n${CHAPTER_CODE[preset.id] ?? ''}`;
   }
@@ -122,7 +123,15 @@ export function pythonFor(config: RunConfig, preset: Preset | undefined): string
     ...kind.pythonConstants,
     ...(failing.length ? [`FAILING = {${failing.map((i) => i + 1).join(', ')}}`] : []),
   ];
-  const main = config.strategies.map((s) => block(s, config)).join('\n\n');
+  const forkserver =
+    config.start === 'forkserver' && config.strategies.some((s) => s === 'processes' || s === 'pool')
+      ? [
+          '# forkserver: a server process starts first; each new process is forked from it',
+          'multiprocessing.set_start_method("forkserver")',
+          '',
+        ]
+      : [];
+  const main = [...forkserver, config.strategies.map((s) => block(s, config)).join('\n\n')].join('\n');
   return `${imports.join('\n')}\n\n${consts.join('\n')}\n\n${def}\n\nif __name__ == "__main__":\n${main
     .split('\n')
     .map((l) => (l === '' ? '' : `    ${l}`))

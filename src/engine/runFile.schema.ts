@@ -2,7 +2,7 @@
 // Import run uses (its errors name the exact field) and docs/run.schema.json (toJSONSchema).
 import * as z from 'zod/mini';
 import { TASK_KINDS } from './taskKinds';
-import { STRATEGY_NAMES } from './types';
+import { START_METHODS, STRATEGY_NAMES } from './types';
 
 export const RUN_FILE_FORMAT = 'parallel-playground-run';
 export const RUN_FILE_VERSION = 1;
@@ -87,6 +87,8 @@ export const runFileSchema = z.strictObject({
     fail: z.exactOptional(z.array(ordinal)),
     /** The class's predicted wall-clock per strategy, seconds. */
     predict: z.exactOptional(z.partialRecord(strategy, z.number().check(z.minimum(0)))),
+    /** `spawn` (default) or `forkserver`: Workers started before the timed block and handed out. */
+    start: z.exactOptional(z.enum(START_METHODS)),
   }),
   environment: z.strictObject({
     cores: ordinal,

@@ -113,6 +113,7 @@ export function toRunFile(state: RunState, source: RunSource): RunFile {
       repeat: config.repeat ?? 1,
       fail: (config.failing ?? []).map((i) => i + 1),
       predict: { ...config.predictionsS },
+      ...(config.start ? { start: config.start } : {}),
     },
     environment: {
       cores: state.cores,
@@ -159,6 +160,7 @@ function fieldsOf(config: RunFile['config']): RawFields {
     repeat: String(config.repeat ?? 1),
     fail: (config.fail ?? []).join(','),
     predict: predict.join(','),
+    ...(config.start ? { start: config.start } : {}),
   };
 }
 

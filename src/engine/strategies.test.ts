@@ -194,4 +194,51 @@ describe('strategies on virtual time', () => {
       '[processes] Run 3 of 3',
     ]);
   });
+
+  describe('start=forkserver: Workers pre-started before the timed block and handed out', () => {
+    it('processes: the same prints, without the start-up in the time', async () => {
+      const t = setup({ ...sleep([1, 1], ['processes']), start: 'forkserver' }, { spawnMs: 40 });
+      await t.run();
+      expect(lines(t.store)).toEqual([
+        '[processes] Task 1 started',
+        '[processes] Task 2 started',
+        '[processes] Task 1 completed',
+        '[processes] Task 2 completed',
+        '[processes] Execution Time: 1.00 seconds',
+      ]);
+      expect(t.executor.spawned).toBe(2);
+      expect(t.executor.terminated).toBe(2);
+      // Each Worker was ready before its strategy began (drawn as no start-up inside the time).
+      const run = t.store.getState().strategies[0];
+      expect(run?.bars.every((b) => (b.readyS ?? 0) <= 0)).toBe(true);
+      expect(run?.spawns.map((sp) => sp.worker)).toEqual([1, 2]);
+      expect(resultRows(t.store.getState())[0]?.overheadMs).toBeCloseTo(0, 6);
+    });
+
+    it('pool 3,2,1: 3.00 s instead of 3.04 s, same completion order', async () => {
+      const spawn = setup(sleep([3, 2, 1], ['pool'], 3), { spawnMs: 40 });
+      const fork = setup({ ...sleep([3, 2, 1], ['pool'], 3), start: 'forkserver' }, { spawnMs: 40 });
+      await spawn.run();
+      await fork.run();
+      expect(lines(spawn.store).at(-1)).toBe('[pool] Execution Time: 3.04 seconds');
+      expect(lines(fork.store).at(-1)).toBe('[pool] Execution Time: 3.00 seconds');
+      const completed = (l: string[]) => l.filter((x) => x.endsWith('completed'));
+      expect(completed(lines(fork.store))).toEqual(completed(lines(spawn.store)));
+      expect(fork.executor.terminated).toBe(3);
+    });
+
+    it('sequential and threads are unchanged: they use the warm Worker', async () => {
+      const t = setup({ ...sleep([1, 1], ['sequential', 'threads']), start: 'forkserver' }, { spawnMs: 40 });
+      await t.run();
+      expect(t.executor.spawned).toBe(0);
+    });
+
+    it('a Stop terminates the pre-started Workers not handed out yet', async () => {
+      const t = setup({ ...sleep([5, 5, 5], ['pool']), start: 'forkserver' }, { spawnMs: 40 });
+      t.time.at(1000, () => t.controller.abort());
+      await t.run();
+      expect(t.store.getState().phase).toBe('stopped');
+      expect(t.executor.terminated).toBe(t.executor.spawned);
+    });
+  });
 });

@@ -130,6 +130,38 @@ async function threads(ctx: RunContext): Promise<Outcome[]> {
   return joinAll(ctx.config.durationsS.map((_, i) => runTask(ctx, 'threads', runner, i, 1)));
 }
 
+/** How many Workers a strategy spawns: one per task, or the pool's. */
+function spawnCount(name: StrategyName, ctx: RunContext): number {
+  if (name === 'processes') return ctx.config.durationsS.length;
+  if (name === 'pool') return ctx.config.workers;
+  return 0;
+}
+
+/**
+ * With `start=forkserver`, `processes` and `pool` get Workers started (and answered) before their
+ * timed block, the way Python's forkserver start method has a server process ready to fork from:
+ * `spawn()` inside the block hands out the next pre-started Worker. `release` terminates any not
+ * handed out (a stop, a broken pool). With `spawn`, the context is the same and release does nothing.
+ */
+async function forkserverContext(
+  name: StrategyName,
+  ctx: RunContext,
+): Promise<RunContext & { readonly release: () => void }> {
+  const count = ctx.config.start === 'forkserver' ? spawnCount(name, ctx) : 0;
+  if (count === 0) return { ...ctx, release: () => undefined };
+  const waiting: SpawnedRunner[] = Array.from({ length: count }, () => ctx.executor.spawn());
+  // A Worker that cannot start fails where it is used, inside the block, as with spawn.
+  await Promise.allSettled(waiting.map((runner) => runner.ready(ctx.signal)));
+  const { executor } = ctx;
+  return {
+    ...ctx,
+    executor: { warm: () => executor.warm(), spawn: () => waiting.shift() ?? executor.spawn() },
+    release: () => {
+      for (const runner of waiting.splice(0)) runner.terminate();
+    },
+  };
+}
+
 const BODIES: Record<StrategyName, (ctx: RunContext) => Promise<Outcome[]>> = {
   sequential,
   processes,
@@ -141,17 +173,23 @@ const BODIES: Record<StrategyName, (ctx: RunContext) => Promise<Outcome[]>> = {
  * Runs one strategy inside a `time.time()`-style bracket: `strategy-start` before any Worker is
  * created, `strategy-end` after every task has been joined (or the run was stopped).
  */
-export async function runStrategy(name: StrategyName, ctx: RunContext): Promise<StrategyStatus> {
+export async function runStrategy(name: StrategyName, outer: RunContext): Promise<StrategyStatus> {
+  // forkserver: the Workers start before the timed block and are handed out inside it.
+  const ctx = await forkserverContext(name, outer);
   ctx.emit({ type: 'strategy-start', strategy: name, tMs: ctx.clock.now() });
   let status: StrategyStatus;
   try {
     const outcomes = await BODIES[name](ctx);
     status = outcomes.every((o) => o === 'ok') ? 'done' : 'failed';
   } catch (error) {
-    if (!isAbortError(error) && !ctx.signal.aborted) throw error;
+    if (!isAbortError(error) && !ctx.signal.aborted) {
+      ctx.release();
+      throw error;
+    }
     status = 'stopped';
   }
   ctx.emit({ type: 'strategy-end', strategy: name, tMs: ctx.clock.now(), status });
+  ctx.release();
   return status;
 }
 

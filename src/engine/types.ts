@@ -31,7 +31,16 @@ export interface RunConfig {
   readonly failing?: readonly number[];
   /** The class's predicted wall-clock per strategy, seconds (not used to run, shown beside the result). */
   readonly predictionsS?: Partial<Record<StrategyName, number>>;
+  /**
+   * How `processes` and `pool` get their Workers: `spawn` (absent; a new Worker each, its start-up
+   * inside the timing) or `forkserver` (started before the timed block and handed out, as Python's
+   * forkserver pre-starts a server to fork from).
+   */
+  readonly start?: StartMethod;
 }
+
+export const START_METHODS = ['spawn', 'forkserver'] as const;
+export type StartMethod = (typeof START_METHODS)[number];
 
 /** `completed` = `as_completed(futures)`; `submitted` = `executor.map(...)`. */
 export type ResultOrder = 'completed' | 'submitted';

@@ -17,6 +17,7 @@ export interface Fields {
   readonly repeat?: string | undefined;
   readonly fail?: string | undefined;
   readonly predict?: string | undefined;
+  readonly start?: string | undefined;
 }
 
 const STRATEGY_HINTS: Record<StrategyName, string> = {

@@ -17,6 +17,7 @@ const optional = (value: string): string | undefined => (value.trim() === '' ? u
 /** "Experiment": results order, repeats, failing tasks and the class's predictions. */
 export function ExperimentFields({ fields, errors, checked, running, onChange }: Props) {
   const orderError = errorOf(errors, 'order');
+  const startError = errorOf(errors, 'start');
   return (
     <fieldset className="experiment" disabled={running}>
       <legend>Experiment</legend>
@@ -58,6 +59,27 @@ export function ExperimentFields({ fields, errors, checked, running, onChange }:
           />
           <p className="hint">Runs per strategy; timelines show the median.</p>
         </div>
+      </div>
+      <div className="field">
+        <label htmlFor="start">{FIELD_LABELS.start}</label>
+        <select
+          id="start"
+          value={fields.start ?? 'spawn'}
+          onChange={(e) => onChange({ ...fields, start: e.target.value === 'spawn' ? undefined : e.target.value })}
+          aria-describedby={startError ? 'error-start start-hint' : 'start-hint'}
+          {...(startError ? { 'aria-invalid': true } : {})}
+        >
+          {fields.start !== undefined && fields.start !== 'spawn' && fields.start !== 'forkserver' && (
+            <option value={fields.start} disabled>
+              {fields.start} (not a start method)
+            </option>
+          )}
+          <option value="spawn">spawn: new Workers, timed</option>
+          <option value="forkserver">forkserver: pre-started</option>
+        </select>
+        <p className="hint" id="start-hint">
+          Processes and Pool: start each Worker inside the timing (spawn), or before it and hand it out (forkserver).
+        </p>
       </div>
       <div className="field">
         <label htmlFor="fail">{FIELD_LABELS.fail}</label>

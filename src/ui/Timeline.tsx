@@ -2,7 +2,7 @@ import { useCallback, useContext, useState, type CSSProperties } from 'react';
 import type { IdealSchedule } from '../engine/ideal';
 import type { StrategyRun } from '../engine/reducer';
 import { arrivals } from '../engine/selectors';
-import { STRATEGY_LABELS, type ResultOrder, type StrategyName, type TaskKind } from '../engine/types';
+import { STRATEGY_LABELS, type ResultOrder, type StartMethod, type StrategyName, type TaskKind } from '../engine/types';
 import { ArrivalStrip } from './ArrivalStrip';
 import { PointTaskContext } from './pointedTask';
 import { TimelineAxis } from './TimelineAxis';
@@ -23,12 +23,13 @@ interface Props {
   readonly cores: number;
   readonly workers: number;
   readonly order: ResultOrder;
+  readonly start?: StartMethod | undefined;
   /** A compared run's timeline: its name before ` timeline` (e.g. `CPython 3.11 pool`) and subtitle. */
   readonly title?: { readonly name: string; readonly subtitle: string } | undefined;
 }
 
 /** A Gantt timeline for one strategy: one lane per worker, measured bars over the ideal ones. */
-export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers, order, title }: Props) {
+export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers, order, start, title }: Props) {
   const label = title?.name ?? STRATEGY_LABELS[name];
   // The bar under the pointer or keyboard focus, whose label is shown as a tooltip.
   const [pointed, setPointed] = useState<number | null>(null);
@@ -51,7 +52,7 @@ export function Timeline({ name, run, ideal, axisS, nowS, kind, cores, workers, 
     <section className={`timeline timeline-${run?.status ?? 'waiting'}`} aria-label={`${label} timeline`}>
       <header className="timeline-head">
         <h3>
-          {label} <span className="subtitle">{title?.subtitle ?? subtitle(name, workers, tasks)}</span>
+          {label} <span className="subtitle">{title?.subtitle ?? subtitle(name, workers, tasks, start)}</span>
         </h3>
         <span className="timeline-status">{timelineStatus(run, ideal, nowS)}</span>
         <button type="button" className="link-button" aria-pressed={asTable} onClick={() => setAsTable(!asTable)}>

@@ -76,6 +76,7 @@ export function Timelines({ state, config, running, clock, cores, replay, compar
             cores={cores}
             workers={config.workers}
             order={config.order ?? 'completed'}
+            start={config.start}
           />
         );
       })}
@@ -136,7 +137,13 @@ function ComparedRuns({
             order={config.order ?? 'completed'}
             title={{
               name: comparedTitle(run.label, name),
-              subtitle: comparedSubtitle(run.file.source.kind, name, config.workers, config.durationsS.length),
+              subtitle: comparedSubtitle(
+                run.file.source.kind,
+                name,
+                config.workers,
+                config.durationsS.length,
+                config.start,
+              ),
             }}
           />
         ))}

@@ -17,6 +17,7 @@ export function fieldsFromUrl(search: string): { fields: Fields; run: boolean } 
       repeat: url.fields.repeat,
       fail: url.fields.fail,
       predict: url.fields.predict,
+      start: url.fields.start,
     },
     run: url.run,
   };

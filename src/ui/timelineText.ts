@@ -1,7 +1,7 @@
 // What a timeline says in words: its subtitle, status, lane labels and bar labels (CONTRACT).
 import type { IdealSchedule } from '../engine/ideal';
 import type { Bar, StrategyRun } from '../engine/reducer';
-import type { StrategyName } from '../engine/types';
+import type { StartMethod, StrategyName } from '../engine/types';
 import { sec } from './format';
 
 export function laneLabel(name: StrategyName, worker: number): string {
@@ -10,14 +10,15 @@ export function laneLabel(name: StrategyName, worker: number): string {
   return `Worker ${worker}`;
 }
 
-export function subtitle(name: StrategyName, workers: number, tasks: number): string {
+export function subtitle(name: StrategyName, workers: number, tasks: number, start: StartMethod = 'spawn'): string {
+  const timed = start === 'forkserver' ? 'pre-started (forkserver), handed out' : 'start-up timed';
   switch (name) {
     case 'sequential':
       return 'one task after another on a warm Worker';
     case 'processes':
-      return `${tasks} new Worker${tasks === 1 ? '' : 's'}, one per task, start-up timed`;
+      return `${tasks} new Worker${tasks === 1 ? '' : 's'}, one per task, ${timed}`;
     case 'pool':
-      return `a pool of ${workers} Worker${workers === 1 ? '' : 's'}, start-up timed`;
+      return `a pool of ${workers} Worker${workers === 1 ? '' : 's'}, ${timed}`;
     case 'threads':
       return 'all tasks on one Worker’s event loop';
   }
@@ -48,8 +49,14 @@ export function barLabel(bar: Bar, nowS: number | null): string {
 }
 
 /** A compared run's subtitle: CPython's own words for a CPython run, the page's for a browser's. */
-export function comparedSubtitle(source: 'browser' | 'cpython', name: StrategyName, workers: number, tasks: number) {
-  if (source === 'browser') return subtitle(name, workers, tasks);
+export function comparedSubtitle(
+  source: 'browser' | 'cpython',
+  name: StrategyName,
+  workers: number,
+  tasks: number,
+  start?: StartMethod,
+) {
+  if (source === 'browser') return subtitle(name, workers, tasks, start);
   switch (name) {
     case 'sequential':
       return 'task(1); task(2) in the main process';
