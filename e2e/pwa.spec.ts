@@ -32,10 +32,16 @@ const isolationEntry = (page: Page): Locator =>
 /** Waits until the page is isolated and controlled by the service worker, whose install precached the app. */
 async function waitForServiceWorker(page: Page): Promise<void> {
   await expect
-    .poll(() => page.evaluate(() => window.crossOriginIsolated && navigator.serviceWorker.controller !== null), {
-      message: 'isolated and controlled by the service worker',
-      timeout: 30_000,
-    })
+    .poll(
+      () =>
+        page
+          .evaluate(() => window.crossOriginIsolated && navigator.serviceWorker.controller !== null)
+          .catch(() => false), // the page is reloading itself
+      {
+        message: 'isolated and controlled by the service worker',
+        timeout: 30_000,
+      },
+    )
     .toBe(true);
   // An active (controlling) worker has finished installing, i.e. precaching: check the cache too.
   const cached = await page.evaluate(async () => {

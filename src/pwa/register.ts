@@ -38,18 +38,39 @@ function reloadOnceIfNeeded(container: ServiceWorkerContainer): void {
   window.location.reload();
 }
 
-/** Runs `task` when the page is idle (at most `timeoutMs` later), where the browser can tell. */
-function whenIdle(task: () => void, timeoutMs: number): void {
-  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(task, { timeout: timeoutMs });
-  else window.setTimeout(task, timeoutMs);
+/**
+ * Resolves once `isQuiet()` has held at every check for `forMs` in a row, counted from the first
+ * quiet check; checked every `everyMs`. A busy check starts the count again.
+ */
+export function whenQuiet(isQuiet: () => boolean, forMs: number, everyMs = 250): Promise<void> {
+  return new Promise((resolve) => {
+    let quietSince: number | null = null;
+    let elapsed = 0;
+    const timer = setInterval(() => {
+      elapsed += everyMs;
+      if (!isQuiet()) quietSince = null;
+      else {
+        quietSince ??= elapsed;
+        if (elapsed - quietSince >= forMs) {
+          clearInterval(timer);
+          resolve();
+        }
+      }
+    }, everyMs);
+  });
 }
 
+/** How long the Workers must have been idle before an isolated page installs its service worker. */
+export const QUIET_MS = 2_000;
+
 /**
- * After `load`: registers `sw.js` next to index.html. A page that is already isolated (a host that
- * sends the headers) only gains offline use, so it waits until idle, away from the run a `run=1`
- * link starts at page start; a page that is not isolated registers at once, since it will reload.
+ * After `load`: registers `sw.js` next to index.html. A page that is not isolated registers at
+ * once (it reloads when the service worker takes over, and a run it started starts again from the
+ * URL). An isolated page (a host that sends the headers) only gains offline use: it waits until its
+ * Workers have been idle for {@link QUIET_MS} (`isQuiet`: no calibration, task or Worker start in
+ * flight), so precaching never competes with calibration or a measured run.
  */
-export function registerServiceWorker(): void {
+export function registerServiceWorker(isQuiet: () => boolean): void {
   if (!('serviceWorker' in navigator)) return;
   const container = navigator.serviceWorker;
   if (window.crossOriginIsolated) {
@@ -67,7 +88,10 @@ export function registerServiceWorker(): void {
       .then(() => reloadOnceIfNeeded(container))
       .catch((error: unknown) => console.warn('Service worker not registered: offline use unavailable.', error));
   };
-  const start = () => (window.crossOriginIsolated ? whenIdle(register, 10_000) : register());
+  const start = () => {
+    if (window.crossOriginIsolated) void whenQuiet(isQuiet, QUIET_MS).then(register);
+    else register();
+  };
   if (document.readyState === 'complete') start();
   else window.addEventListener('load', start, { once: true });
 }
