@@ -1,6 +1,10 @@
 // Import run: a Run JSON file (docs/run-file.md) is drawn beside the current run on the same axis,
 // with Results rows of its own; a bad file gives an alert naming what is wrong and changes nothing.
 import type { Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { barLocator, expect, results, test, timeline, waitForDone } from './helpers';
 
 const CURRENT = '/?kind=sleep&tasks=0.3,0.2,0.1&strategies=pool&workers=3&run=1';
@@ -122,4 +126,58 @@ test('a bad file gives an alert naming what is wrong, and nothing on the page is
   await expect(alert).toHaveCount(0);
   // And the page still runs.
   await expect(timeline(page, 'pool')).toBeVisible();
+});
+
+test('a Run (JSON) export imports back to identical bars, Results and wall-clock', async ({ page }) => {
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: 'Run (JSON)', exact: true }).click();
+  const exported = readFileSync(await (await downloading).path(), 'utf8');
+  const label = (JSON.parse(exported) as { source: { label: string } }).source.label;
+  await importByPicker(page, asFile('exported.json', exported));
+
+  const region = `${label} pool timeline`;
+  await expect(page.getByRole('region', { name: region, exact: true })).toBeVisible();
+  expect(await barNames(page, region)).toEqual(await barNames(page, 'Pool timeline'));
+  const table = page.getByRole('table', { name: 'Results' });
+  const cells = async (name: RegExp) =>
+    (await table.getByRole('row', { name }).getByRole('cell').allInnerTexts()).map((t) => t.trim());
+  expect(await cells(new RegExp(`^${label} pool\\b`))).toEqual(await cells(/^Pool\b/));
+});
+
+test('a real CPython run of preset 4 by python/trace_chapter.py imports and draws beside the browser', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  // The browser's run of preset 4 (ProcessPool + as_completed, 3,2,1 s on 3 workers).
+  await page.goto('/?kind=sleep&tasks=3,2,1&strategies=pool&workers=3&run=1');
+  await waitForDone(page, 1, 45_000);
+  const out = join(mkdtempSync(join(tmpdir(), 'pp-cpython-')), 'example-4.json');
+  execFileSync('python3', ['python/trace_chapter.py', '--example', '4', '-o', out], {
+    stdio: 'ignore',
+    timeout: 60_000,
+  });
+  const file = JSON.parse(readFileSync(out, 'utf8')) as { source: { label: string } };
+  expect(file.source.label).toMatch(/^CPython 3\.\d+$/);
+  await importByPicker(page, asFile('example-4.json', readFileSync(out, 'utf8')));
+
+  const region = `${file.source.label} pool timeline`;
+  await expect(page.getByRole('region', { name: region, exact: true })).toBeVisible();
+  const names = await barNames(page, region);
+  expect(names).toHaveLength(3);
+  // Each task lasted its duration (3, 2, 1 s) on its own process, as in the chapter.
+  for (const [i, seconds] of [3, 2, 1].entries()) {
+    const match = new RegExp(`^Task ${i + 1} on worker (\\d): (\\d+\\.\\d\\d)[–-](\\d+\\.\\d\\d) s`).exec(
+      names[i] ?? '',
+    );
+    expect(match, names[i]).not.toBeNull();
+    const took = Number(match?.[3]) - Number(match?.[2]);
+    expect(took).toBeGreaterThan(seconds - 0.05);
+    expect(took).toBeLessThan(seconds + 0.25);
+  }
+  // Results: the CPython pool's wall-clock ≈ 3 s beside the browser's.
+  const row = page.getByRole('table', { name: 'Results' }).getByRole('row', { name: /^CPython 3\.\d+ pool\b/ });
+  const wall = Number(await row.getByRole('cell').first().innerText());
+  expect(wall).toBeGreaterThan(2.99);
+  expect(wall).toBeLessThan(3.6);
 });
