@@ -64,6 +64,12 @@ test('on a plain static host the page loads unisolated, its service worker reloa
   expect(plain.ok()).toBe(true);
   expect(plain.headers()['cross-origin-opener-policy'], 'the static server sends no COOP').toBeUndefined();
   expect(plain.headers()['content-security-policy'], 'the static server sends no CSP').toBeUndefined();
+  // For hosts that read it (Netlify, Cloudflare Pages), the build wrote _headers with the same headers.
+  const headersFile = await (await page.request.get(`${origin()}/_headers`)).text();
+  expect(headersFile).toMatch(/^\/\*$/m);
+  expect(headersFile).toContain(`\n  Content-Security-Policy: ${CONTENT_SECURITY_POLICY}\n`);
+  expect(headersFile).toContain('\n  Cross-Origin-Opener-Policy: same-origin\n');
+  expect(headersFile).toContain('\n  Cross-Origin-Embedder-Policy: require-corp\n');
 
   // Each document load reports whether it is isolated, before the app's own scripts run.
   const loads: boolean[] = [];
