@@ -90,7 +90,9 @@ async function main() {
   const server = await startServer(opts.port);
   const browser = await launchBrowser();
   try {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    // The app's service worker (src/pwa) would download its offline copy during a suite; the bench
+    // measures the app, not that one-time download.
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, serviceWorkers: 'block' });
     /** @type {Session} */
     const session = { context, base: server.base, errors, quick: QUICK, reps: repetitions(QUICK) };
     const probe = await openBenchPage(session);
