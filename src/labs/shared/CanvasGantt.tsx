@@ -1,0 +1,292 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { TASK_COLOURS } from '../../ui/format';
+import {
+  axisTicks,
+  barBox,
+  groupByTone,
+  laneSizing,
+  laneStats,
+  planDraw,
+  xOf,
+  type DrawnState,
+  type GanttBar,
+  type Geometry,
+} from './ganttLayout';
+
+export type { GanttBar } from './ganttLayout';
+
+export interface CanvasGanttProps {
+  /** How many lanes (Workers). */
+  readonly lanes: number;
+  /** A lane's label, e.g. `(i) => \`Worker ${i + 1}\``. */
+  readonly laneLabel: (lane: number) => string;
+  /** Every bar so far. Live runs pass the old array plus more (a new array each batch is fine): only new bars are drawn. */
+  readonly bars: readonly GanttBar[];
+  /** The axis end, ms (e.g. the run's wall-clock, or the slowest compared run's). */
+  readonly axisMs: number;
+  /** The picture's accessible name: what ran and what came out, e.g. `Pool, chunksize 25: 10,000 tasks on 2 workers, 1.23 s`. */
+  readonly ariaLabel: string;
+  /** The summary table's accessible name (default `<ariaLabel>: per lane`). */
+  readonly tableLabel?: string;
+  /** Header of a column counting the bars marked `mark` (e.g. `Chunks`); absent: no such column. */
+  readonly groupName?: string;
+  /** The run's length for idle time (default: the last bar's end). */
+  readonly endMs?: number;
+}
+
+/** Bars drawn in one frame at most; a larger redraw continues in the next frames (no long task). */
+const BARS_PER_FRAME = 20_000;
+const PAD_PX = 4;
+const MARK_PX = 3;
+
+interface Colours {
+  readonly track: string;
+  readonly grid: string;
+  readonly laneLine: string;
+  readonly muted: string;
+  readonly ink: string;
+  readonly barLine: string;
+}
+
+/** The theme's colours as the browser resolved them (light-dark() included), read at draw time. */
+function readColours(probe: HTMLElement): Colours {
+  const get = (v: string, fallback: string): string => {
+    probe.style.color = fallback;
+    probe.style.color = `var(${v}, ${fallback})`;
+    return getComputedStyle(probe).color || fallback;
+  };
+  return {
+    track: get('--track', '#fbfcfd'),
+    grid: get('--grid', '#e4e8ee'),
+    laneLine: get('--lane-line', '#edf0f4'),
+    muted: get('--muted', '#4a5568'),
+    ink: get('--ink', '#14213d'),
+    barLine: get('--bar-line', 'rgba(0,0,0,0.45)'),
+  };
+}
+
+/** A counter that changes whenever the theme may have: `data-theme`/class on <html> or the app, or the system scheme. */
+function useThemeVersion(node: HTMLElement | null): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const bump = () => setVersion((v) => v + 1);
+    const observer = new MutationObserver(bump);
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class', 'style'] });
+    const app = node?.closest('.app');
+    if (app) observer.observe(app, { attributes: true, attributeFilter: ['class'] });
+    const media = window.matchMedia('(prefers-color-scheme: dark)');
+    media.addEventListener('change', bump);
+    return () => {
+      observer.disconnect();
+      media.removeEventListener('change', bump);
+    };
+  }, [node]);
+  return version;
+}
+
+/** The canvas' CSS width and the page's font size, followed as they change. */
+function useBoxWidth(node: HTMLElement | null): number {
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    if (!node) return;
+    const measure = () => setWidth(Math.floor(node.getBoundingClientRect().width));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, [node]);
+  return width;
+}
+
+const fmtMs = (ms: number): string =>
+  ms.toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+
+/**
+ * A Gantt chart on a <canvas>, for runs with thousands of bars: lanes labelled on the left, an axis
+ * in ms or s below, one rectangle per bar (a 1 px gap between neighbours, a mark where a group
+ * starts), drawn in animation frames and only the new bars when bars are appended. The canvas is
+ * one image with an accessible name; a table (visually hidden until `Show as table`) gives each
+ * lane's tasks, busy and idle time.
+ */
+export function CanvasGantt({
+  lanes,
+  laneLabel,
+  bars,
+  axisMs,
+  ariaLabel,
+  tableLabel,
+  groupName,
+  endMs,
+}: CanvasGanttProps) {
+  const [box, setBox] = useState<HTMLDivElement | null>(null);
+  const canvasRef = useRef<HTMLCanvasElement | null>(null);
+  const probeRef = useRef<HTMLSpanElement | null>(null);
+  const drawnRef = useRef<DrawnState>({ drawn: 0, bars: null, key: '' });
+  const frameRef = useRef<number | null>(null);
+  const coloursRef = useRef<Colours | null>(null);
+  const [asTable, setAsTable] = useState(false);
+  const tableId = useId();
+  const width = useBoxWidth(box);
+  const theme = useThemeVersion(box);
+  const labels = useMemo(() => Array.from({ length: Math.max(0, lanes) }, (_, i) => laneLabel(i)), [lanes, laneLabel]);
+  const labelsKey = labels.join('\u0000');
+
+  // Draws what changed since the last frame, in animation frames, until every bar is on the canvas.
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const probe = probeRef.current;
+    if (!canvas || !probe || width <= 0) return;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    const dpr = Math.max(1, window.devicePixelRatio || 1);
+    const font = getComputedStyle(canvas);
+    const fontPx = parseFloat(font.fontSize) || 16;
+    const fontCss = `${fontPx}px ${font.fontFamily}`;
+    const { lanePx, lanesPx } = laneSizing(lanes, { minPx: Math.ceil(fontPx * 1.3) });
+    const axisPx = Math.ceil(fontPx * 1.6);
+    const heightPx = lanesPx + axisPx;
+    const key = [width, heightPx, dpr, axisMs, lanes, theme, fontCss, labelsKey].join('|');
+
+    const frame = () => {
+      frameRef.current = null;
+      const plan = planDraw(drawnRef.current, bars, key, BARS_PER_FRAME);
+      const { to } = plan;
+      ctx.font = fontCss;
+      const labelW = Math.ceil(Math.max(0, ...labels.map((l) => ctx.measureText(l).width)) + fontPx * 0.8);
+      const g: Geometry = { x0: labelW, widthPx: Math.max(10, width - labelW - fontPx), lanePx, padPx: PAD_PX, axisMs };
+      if (plan.full) {
+        const w = Math.round(width * dpr);
+        const h = Math.round(heightPx * dpr);
+        if (canvas.width !== w || canvas.height !== h) {
+          canvas.width = w;
+          canvas.height = h;
+        }
+        canvas.style.height = `${heightPx}px`;
+        ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+        coloursRef.current = readColours(probe);
+        drawFrame(ctx, coloursRef.current, g, labels, width, heightPx, fontCss, fontPx);
+      }
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      drawBars(ctx, bars, plan.from, to, g, coloursRef.current ?? readColours(probe));
+      drawnRef.current = { drawn: to, bars, key };
+      if (to < bars.length) frameRef.current = requestAnimationFrame(frame);
+    };
+    frameRef.current ??= requestAnimationFrame(frame);
+    return () => {
+      if (frameRef.current !== null) cancelAnimationFrame(frameRef.current);
+      frameRef.current = null;
+    };
+  }, [bars, axisMs, lanes, width, theme, labels, labelsKey]);
+
+  const stats = useMemo(() => laneStats(bars, lanes, endMs), [bars, lanes, endMs]);
+  const name = tableLabel ?? `${ariaLabel}: per lane`;
+
+  return (
+    <div className="canvas-gantt" ref={setBox}>
+      <span ref={probeRef} className="canvas-gantt-probe" aria-hidden="true" />
+      <canvas ref={canvasRef} role="img" aria-label={ariaLabel} className="canvas-gantt-canvas">
+        {ariaLabel}
+      </canvas>
+      <button
+        type="button"
+        className="link-button canvas-gantt-toggle"
+        aria-pressed={asTable}
+        aria-controls={tableId}
+        onClick={() => setAsTable(!asTable)}
+      >
+        Show as table
+      </button>
+      <div id={tableId} className={asTable ? 'table-scroll canvas-gantt-table' : 'visually-hidden'}>
+        <table aria-label={name}>
+          <thead>
+            <tr>
+              <th scope="col">Lane</th>
+              <th scope="col">Tasks</th>
+              {groupName !== undefined && <th scope="col">{groupName}</th>}
+              <th scope="col">Busy (ms)</th>
+              <th scope="col">Idle (ms)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {stats.map((s) => (
+              <tr key={s.lane}>
+                <th scope="row">{labels[s.lane]}</th>
+                <td>{s.tasks.toLocaleString('en-US')}</td>
+                {groupName !== undefined && <td>{s.groups.toLocaleString('en-US')}</td>}
+                <td>{fmtMs(s.busyMs)}</td>
+                <td>{fmtMs(s.idleMs)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+/** Background: lane tracks, lane lines, gridlines, labels and the axis. */
+function drawFrame(
+  ctx: CanvasRenderingContext2D,
+  c: Colours,
+  g: Geometry,
+  labels: readonly string[],
+  width: number,
+  height: number,
+  font: string,
+  fontPx: number,
+): void {
+  ctx.clearRect(0, 0, width, height);
+  const lanesPx = labels.length * g.lanePx;
+  ctx.fillStyle = c.track;
+  ctx.fillRect(g.x0, 0, g.widthPx, lanesPx);
+  const ticks = axisTicks(g.axisMs);
+  ctx.fillStyle = c.grid;
+  for (const t of ticks) ctx.fillRect(Math.round(xOf(t.ms, g.axisMs, g.widthPx, g.x0)), 0, 1, lanesPx);
+  ctx.fillStyle = c.laneLine;
+  for (let i = 1; i < labels.length; i += 1) ctx.fillRect(g.x0, i * g.lanePx, g.widthPx, 1);
+  ctx.font = font;
+  ctx.fillStyle = c.muted;
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'left';
+  labels.forEach((l, i) => ctx.fillText(l, 0, i * g.lanePx + g.lanePx / 2));
+  ctx.textBaseline = 'top';
+  ticks.forEach((t, i) => {
+    const x = xOf(t.ms, g.axisMs, g.widthPx, g.x0);
+    ctx.textAlign = i === 0 ? 'left' : 'center';
+    ctx.fillText(t.text, x, lanesPx + fontPx * 0.25);
+  });
+}
+
+/** Bars `from`..`to`: one path per colour, a thin outline when bars are wide enough, group marks. */
+function drawBars(
+  ctx: CanvasRenderingContext2D,
+  bars: readonly GanttBar[],
+  from: number,
+  to: number,
+  g: Geometry,
+  c: Colours,
+): void {
+  if (to <= from) return;
+  const groups = groupByTone(bars, from, to, TASK_COLOURS.length);
+  const outline = new Path2D();
+  const marks = new Path2D();
+  groups.forEach((indices, tone) => {
+    if (indices.length === 0) return;
+    const path = new Path2D();
+    for (const i of indices) {
+      const bar = bars[i];
+      if (!bar) continue;
+      const b = barBox(bar, g);
+      path.rect(b.x, b.y, b.w, b.h);
+      if (b.w >= 6) outline.rect(b.x + 0.5, b.y + 0.5, b.w - 1, b.h - 1);
+      if (bar.mark) marks.rect(Math.round(b.x), b.y - MARK_PX, 1, MARK_PX);
+    }
+    ctx.fillStyle = TASK_COLOURS[tone] ?? '#999';
+    ctx.fill(path);
+  });
+  ctx.strokeStyle = c.barLine;
+  ctx.lineWidth = 1;
+  ctx.stroke(outline);
+  ctx.fillStyle = c.ink;
+  ctx.fill(marks);
+}
