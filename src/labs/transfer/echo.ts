@@ -1,0 +1,94 @@
+// Lab `transfer`, page side: one Worker per Run, and one measured round trip at a time.
+import { fillSamples, sampleCount, sampleSum, type EchoReply, type EchoRequest } from './data';
+import { MB, type Method, type Trip } from './model';
+
+/** The clock page and Worker share (performance.timeOrigin + performance.now()), ms. */
+const now = (): number => performance.timeOrigin + performance.now();
+
+/** Whether this page may use SharedArrayBuffer (it needs cross-origin isolation: COOP + COEP). */
+export function sharedMemoryAvailable(): boolean {
+  return typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated === true;
+}
+
+/** Thrown into a trip in flight when Stop terminates the Worker. */
+export class StoppedError extends Error {
+  constructor() {
+    super('Stopped');
+    this.name = 'StoppedError';
+  }
+}
+
+interface Pending {
+  readonly resolve: (reply: { readonly reply: EchoReply; readonly backMs: number }) => void;
+  readonly reject: (error: Error) => void;
+}
+
+export class EchoWorker {
+  private readonly worker = new Worker(new URL('./echo.worker.ts', import.meta.url), { type: 'module' });
+  private pending: Pending | null = null;
+  private nextId = 1;
+  private ended = false;
+
+  constructor() {
+    this.worker.addEventListener('message', (event: MessageEvent<EchoReply>) => {
+      // `data` first: the copy back (clone) is made on first access, part of the trip back.
+      const reply = event.data;
+      const backMs = now();
+      const pending = this.pending;
+      this.pending = null;
+      pending?.resolve({ reply, backMs });
+    });
+    this.worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      this.fail(new Error(`the lab's Worker failed: ${event.message || 'it could not start'}`));
+    });
+    this.worker.addEventListener('messageerror', () => this.fail(new Error('the Worker’s reply could not be read')));
+  }
+
+  /**
+   * Sends `sizeMb` MB by `method` and waits for it to come back. The buffer is made for this trip
+   * and dropped after it; what came back is checked (the Worker read the data and touched every
+   * sample) outside the timed part.
+   */
+  async trip(method: Method, sizeMb: number, seed: number): Promise<Trip> {
+    if (this.ended) throw new StoppedError();
+    const bytes = sizeMb * MB;
+    const buffer: ArrayBuffer | SharedArrayBuffer =
+      method === 'shared' ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
+    const expected = fillSamples(new Uint32Array(buffer), seed);
+    const id = this.nextId++;
+    const request: EchoRequest = { id, method, buffer };
+    const answer = new Promise<{ readonly reply: EchoReply; readonly backMs: number }>((resolve, reject) => {
+      this.pending = { resolve, reject };
+    });
+    const sentMs = now();
+    if (method === 'transfer') this.worker.postMessage(request, [buffer as ArrayBuffer]);
+    else this.worker.postMessage(request);
+    // Measured, not assumed: a transferred buffer is detached here (byteLength 0).
+    const senderBytesAfterSend = buffer.byteLength;
+    const { reply, backMs } = await answer;
+
+    const samples = sampleCount(bytes);
+    if (reply.id !== id) throw new Error(`the Worker answered trip ${reply.id}, not ${id}`);
+    if (reply.sum !== expected) throw new Error(`the Worker read different data (sum ${reply.sum}, sent ${expected})`);
+    const after = method === 'shared' ? buffer : reply.buffer;
+    if (!after || after.byteLength !== bytes)
+      throw new Error(`${method}: ${after?.byteLength ?? 0} bytes came back, ${bytes} went`);
+    if (sampleSum(new Uint32Array(after)) !== expected + samples)
+      throw new Error(`${method}: the data that came back was not the Worker's`);
+    return { sentMs, receivedMs: reply.receivedMs, repliedMs: reply.repliedMs, backMs, senderBytesAfterSend };
+  }
+
+  /** Ends the Worker at once (Stop, or the run is over); a trip in flight fails with StoppedError. */
+  terminate(): void {
+    this.ended = true;
+    this.worker.terminate();
+    this.fail(new StoppedError());
+  }
+
+  private fail(error: Error): void {
+    const pending = this.pending;
+    this.pending = null;
+    pending?.reject(error);
+  }
+}
