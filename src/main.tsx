@@ -34,32 +34,26 @@ const countedExecutor: Executor = {
   },
 };
 
+/** The warm Worker, then the CPU calibration (counted as Worker work); a failure forgets both. */
+const calibrated = (): Promise<Calibration> =>
+  counted(
+    executor
+      .ensureWarm()
+      .then(() => executor.calibrate())
+      .catch((error: unknown) => {
+        prepared = null;
+        throw error;
+      }),
+  );
+
 const backend: Backend = {
   executor: countedExecutor,
   clock: browserClock,
   cores: Math.max(1, navigator.hardwareConcurrency || 1),
   // Once per page load; after a failure the next call tries again (Run retries).
-  prepare: () =>
-    (prepared ??= counted(
-      executor
-        .ensureWarm()
-        .then(() => executor.calibrate())
-        .catch((error: unknown) => {
-          prepared = null;
-          throw error;
-        }),
-    )),
+  prepare: () => (prepared ??= calibrated()),
   // A failed recalibration forgets the old one, so Run's retry measures again.
-  calibrate: () =>
-    counted(
-      executor
-        .ensureWarm()
-        .then(() => executor.calibrate())
-        .catch((error: unknown) => {
-          prepared = null;
-          throw error;
-        }),
-    ),
+  calibrate: calibrated,
   ensureWarm: () => counted(executor.ensureWarm()),
   crashOne: () => executor.crashOne(),
 };
