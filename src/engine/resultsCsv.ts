@@ -3,7 +3,7 @@
 // page rounds them; a cell the page shows as `–`/`—` (no value) is empty.
 import { breakdown, vsMeasuredSequential } from './breakdown';
 import type { RunState } from './reducer';
-import { comparedTitle } from './runFile';
+import { comparedRowLabel } from './runFile';
 import { resultRows, type ResultRow } from './selectors';
 
 /** A run whose rows follow the current run's (imported, or picked in History). */
@@ -17,6 +17,19 @@ export interface ResultsTableData {
   readonly rows: readonly (readonly string[])[];
 }
 
+/** The Results table's columns, always there (with repeats and predictions more follow). */
+export const RESULTS_HEADERS = [
+  'Strategy',
+  'Wall-clock (s)',
+  'Ideal (s)',
+  'Overhead (ms)',
+  'Speedup',
+  'Speedup vs measured sequential',
+  'Worker start-up (ms)',
+  'Dispatch (ms)',
+  'Other (ms)',
+] as const;
+
 const sec = (s: number): string => Math.max(0, s).toFixed(2);
 const msText = (x: number | undefined): string => (x === undefined ? '' : String(Math.round(x)));
 
@@ -28,10 +41,7 @@ interface Line extends ResultRow {
 function linesOf(state: RunState, label: string | undefined): Line[] {
   return resultRows(state).map((row) => ({
     ...row,
-    label:
-      label === undefined
-        ? row.label
-        : `${comparedTitle(label, row.name)}${row.status === 'done' ? '' : ` (${row.status})`}`,
+    label: label === undefined ? row.label : comparedRowLabel(label, row),
     predictedS: label === undefined ? state.config.predictionsS?.[row.name] : undefined,
   }));
 }
@@ -49,15 +59,7 @@ export function resultsTableData(state: RunState | null, compared: readonly CsvC
   const repeated = all.some((r) => r.runs > 1);
   const predicted = main.some((r) => r.predictedS !== undefined);
   const headers = [
-    'Strategy',
-    'Wall-clock (s)',
-    'Ideal (s)',
-    'Overhead (ms)',
-    'Speedup',
-    'Speedup vs measured sequential',
-    'Worker start-up (ms)',
-    'Dispatch (ms)',
-    'Other (ms)',
+    ...RESULTS_HEADERS,
     ...(repeated ? ['Runs', 'Min (s)', 'Max (s)'] : []),
     ...(predicted ? ['Predicted (s)'] : []),
   ];

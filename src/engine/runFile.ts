@@ -234,6 +234,14 @@ export function comparedTitle(label: string, strategy: string): string {
   return `${label} ${strategy}`;
 }
 
+/** A compared run's Results row: `CPython 3.11 pool`, `CPython 3.11 pool (stopped)`. */
+export function comparedRowLabel(
+  label: string,
+  row: { readonly name: string; readonly status: 'done' | 'stopped' | 'failed' },
+): string {
+  return `${comparedTitle(label, row.name)}${row.status === 'done' ? '' : ` (${row.status})`}`;
+}
+
 /** `CPython 3.11.7 on linux (fork), 2 cores` / `Chromium 156, 2 cores, cross-origin isolated`. */
 export function whereMeasured(file: RunFile): string {
   const { environment: env, source } = file;

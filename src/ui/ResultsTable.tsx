@@ -1,6 +1,7 @@
 import { breakdown, vsMeasuredSequential, type Breakdown } from '../engine/breakdown';
 import type { ComparedRun } from '../engine/compared';
-import { comparedTitle } from '../engine/runFile';
+import { RESULTS_HEADERS } from '../engine/resultsCsv';
+import { comparedRowLabel } from '../engine/runFile';
 import { resultRows, type ResultRow } from '../engine/selectors';
 import { sec } from './format';
 
@@ -24,7 +25,7 @@ export function comparedResultGroup(run: ComparedRun): ResultGroup {
     id: run.id,
     rows: resultRows(run.state).map((row) => ({
       ...row,
-      label: `${comparedTitle(run.label, row.name)}${row.status === 'done' ? '' : ` (${row.status})`}`,
+      label: comparedRowLabel(run.label, row),
       breakdown: breakdown(row.run),
     })),
   };
@@ -67,21 +68,22 @@ export function ResultsTable({ rows, compared = [], predictionSentences }: Props
           </caption>
           <thead>
             <tr>
-              <th scope="col">Strategy</th>
-              <th scope="col">Wall-clock (s)</th>
-              <th scope="col">Ideal (s)</th>
-              <th scope="col">Overhead (ms)</th>
-              <th scope="col">Speedup</th>
-              <th
-                scope="col"
-                className="vs-sequential-head"
-                title="Measured sequential wall-clock ÷ this strategy’s, both measured in this Run"
-              >
-                Speedup vs measured sequential
-              </th>
-              <th scope="col">Worker start-up (ms)</th>
-              <th scope="col">Dispatch (ms)</th>
-              <th scope="col">Other (ms)</th>
+              {RESULTS_HEADERS.map((header) =>
+                header === 'Speedup vs measured sequential' ? (
+                  <th
+                    key={header}
+                    scope="col"
+                    className="vs-sequential-head"
+                    title="Measured sequential wall-clock ÷ this strategy’s, both measured in this Run"
+                  >
+                    {header}
+                  </th>
+                ) : (
+                  <th key={header} scope="col">
+                    {header}
+                  </th>
+                ),
+              )}
               {repeated && (
                 <>
                   <th scope="col">Runs</th>
