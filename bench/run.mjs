@@ -22,6 +22,7 @@ import { cpythonOf, runCPython } from './suites/cpython.mjs';
 import { runDispatch } from './suites/dispatch.mjs';
 import { runPayload } from './suites/payload.mjs';
 import { runFidelity } from './suites/fidelity.mjs';
+import { runStartMethodsBrowser, runStartMethodsPython } from './suites/startMethods.mjs';
 import { runWorkerStart } from './suites/start.mjs';
 import { runUi } from './suites/ui.mjs';
 
@@ -86,6 +87,10 @@ async function main() {
       : await guard('cpython', () => runCPython(repetitions(QUICK).python));
   }
   const python = cpythonOf(results);
+  // Start methods (issue 13): CPython's half also before the browser opens; a short run in --quick too.
+  const startPython = wants(opts, 'startmethods')
+    ? await guard('start methods (CPython)', () => runStartMethodsPython(QUICK))
+    : undefined;
 
   const server = await startServer(opts.port);
   const browser = await launchBrowser();
@@ -109,6 +114,8 @@ async function main() {
       results.dispatch = await guard('dispatch', () => runDispatch(session));
     }
     if (wants(opts, 'payload')) results.payload = await guard('payload', () => runPayload(session));
+    if (wants(opts, 'startmethods'))
+      results.startMethods = await guard('start methods', () => runStartMethodsBrowser(session, startPython));
     if (wants(opts, 'fidelity')) {
       await quiet('fidelity');
       results.fidelity = await guard('fidelity', () => runFidelity(session, python));

@@ -478,12 +478,49 @@ function payloadSection(r) {
   ].join('\n\n');
 }
 
+/** @param {Results} r */
+function startMethodsSection(r) {
+  const sm = r.startMethods;
+  if (!sm) return null;
+  const cols = sm.entries;
+  if (!cols.length) return null;
+  const head = [
+    `Five Processes of ${sm.taskS} s (example 3)`,
+    ...cols.map((e) => `${e.method} (${e.side === 'cpython' ? 'CPython' : 'browser'})`),
+  ];
+  const n = (/** @type {Summary} */ s) => (s.n > 1 ? mmm(s, 0) : fmt(s.median, 0));
+  const rows = [
+    ['Wall-clock (s)', ...cols.map((e) => (e.wall.n > 1 ? mmm(e.wall, 3) : s3(e.wall.median)))],
+    ['Overhead = wall-clock − 1 s (ms)', ...cols.map((e) => n(e.overheadMs))],
+    ['Start-up per process: worker-spawn → ready, mean (ms)', ...cols.map((e) => n(e.startupMeanMs))],
+    ['worker-spawn → its task started, mean (ms)', ...cols.map((e) => n(e.toTaskStartMeanMs))],
+    [
+      "The app's `Worker start-up (ms)` column (critical Worker, from the strategy's start)",
+      ...cols.map((e) => (e.appStartupMs ? n(e.appStartupMs) : '–')),
+    ],
+  ];
+  const fs = cols.find((e) => e.side === 'cpython' && e.method === 'forkserver');
+  const fsFirst = fs && fs.runs.length > 1 ? fs.runs[0] : undefined;
+  const missing = Object.entries(sm.cpythonUnavailable ?? {});
+  const notes = [
+    `${plural(sm.reps, 'run')} per column (min / **median** / max when more than one). CPython${sm.python ? ` (${sm.python.replace(/^Python /, '')})` : ''}: \`python/trace_chapter.py --example 3 --start-method <method> --repeat ${sm.reps}\`, one interpreter per method, alone on the machine before the browser started; its Run JSON file gives every figure. Browser: the app's link \`?kind=sleep&tasks=${sm.taskS}*${sm.tasks}&strategies=processes&start=<method>\` (\`run=1\` in a fresh page, then Run clicked); wall-clock and overhead from its Results row, each Worker's start-up from the run's own Run JSON (Export). "worker-spawn" is \`Process.start()\` (CPython) or the Worker being created or, with forkserver, handed out (browser); "ready" is the first line of the process's target (CPython) or the Worker having started (browser, \`readyMs\`). A browser Worker pre-started by \`start=forkserver\` was ready before it was handed out: its start-up inside the timed block is 0, the time it took is spent before the block begins.`,
+  ];
+  if (fs)
+    notes.push(
+      `CPython's forkserver starts its server process at the program's first \`start()\`${fsFirst ? `: inside run 1's timed block (run 1: ${s3(fsFirst.wallS)} s, start-up per process ${fmt(fsFirst.startupMeanMs, 0)} ms); later runs fork from the server already running` : ', inside the timed block'}.`,
+    );
+  if (sm.cpythonSkipped) notes.push(`CPython: ${sm.cpythonSkipped}.`);
+  if (missing.length) notes.push(`Not available on this OS: ${missing.map(([m, why]) => `${m} (${why})`).join('; ')}.`);
+  return ['#### 3b. Start methods: five Processes', table(head, rows), notes.join(' ')].join('\n\n');
+}
+
 /** The report in Markdown: the header, then a section per suite that ran, then the budgets. @param {Results} results */
 export function renderReport(results) {
   const parts = [
     header(results),
     fidelitySection(results),
     startSection(results),
+    startMethodsSection(results),
     dispatchSection(results),
     payloadSection(results),
     cpuSection(results),

@@ -8,7 +8,8 @@ import type { SendMode } from '../../src/engine/types';
 
 export type { StrategyFigures };
 
-export type Suite = 'bundle' | 'cpython' | 'start' | 'dispatch' | 'payload' | 'fidelity' | 'cpu' | 'ui';
+export type Suite =
+  'bundle' | 'cpython' | 'start' | 'startmethods' | 'dispatch' | 'payload' | 'fidelity' | 'cpu' | 'ui' | 'labs';
 
 export interface Options {
   quick: boolean;
@@ -153,6 +154,105 @@ export interface DispatchSuiteResult {
 
 export interface PayloadSuiteResult {
   rows: { megabytes: number; send: SendMode; thereMs: Summary; backMs: Summary }[];
+}
+
+/** One lab's bench row (suites/labs.mjs). */
+export interface LabRow {
+  lab: 'memory' | 'transfer' | 'mandelbrot' | 'chunks';
+  /** measured; not built (the lab page says so); skipped (--quick, with why); failed (with the error). */
+  status: 'measured' | 'not built' | 'skipped' | 'failed';
+  /** Why skipped or failed; what was set up when measured. */
+  note: string;
+  seconds: number;
+  memory?: LabMemory;
+  transfer?: LabTransfer;
+  mandelbrot?: LabMandelbrot;
+  chunks?: LabChunks;
+}
+
+export interface LabMemory {
+  workers: number;
+  increments: number;
+  /** `Run 10 times`: lost updates of Shared, no lock in each run. */
+  lost: number[];
+  lostSummary: Summary;
+  /** One `Run` of every variant: the Counter results row, and Time ÷ (workers × increments) in ns. */
+  variants: { name: string; expected: number; final: number; lost: number; timeMs: number; nsPerIncrement: number }[];
+}
+
+export interface LabTransfer {
+  megabytes: number;
+  rows: { method: string; sizeMb: number; totalMs: number; mbPerS: number; sender: string }[];
+  transferVsClone: number;
+}
+
+export interface LabMandelbrot {
+  width: number;
+  height: number;
+  workers: number;
+  rows: { strategy: string; wallMs: number; speedup: number; checksum: string }[];
+  checksumsEqual: boolean;
+  dynamicVsStatic: number;
+}
+
+export interface LabChunks {
+  tasks: number;
+  taskMs: number;
+  workers: number;
+  rows: { label: string; chunksize: number | null; wallMs: number }[];
+  best: { chunksize: number; wallMs: number } | null;
+  /** The longest main-thread long task while the lab drew its bars (0: none). */
+  longestLongTaskMs: number;
+  longTasks: number;
+  bars: number;
+}
+
+export interface LabsResult {
+  rows: LabRow[];
+}
+
+/** One run of example 3 (five Processes of 1 s) with one start method (suites/startMethods.mjs). */
+export interface StartMethodRun {
+  wallS: number;
+  /** wall-clock − 1 s. */
+  overheadMs: number;
+  /** Processes (or Workers) with a worker-spawn and a task start in the run. */
+  processes: number;
+  /** Mean over the processes of worker-spawn → ready (readyMs), never below 0. */
+  startupMeanMs: number;
+  startupMs: number[];
+  /** Mean over the processes of worker-spawn → its task's start (start-up plus hand-over). */
+  toTaskStartMeanMs: number;
+  /** Browser: the Results row's `Worker start-up (ms)` (the critical Worker's, from the strategy's start); CPython: null. */
+  appStartupMs: number | null;
+}
+
+export interface StartMethodEntry {
+  side: 'cpython' | 'browser';
+  method: string;
+  runs: StartMethodRun[];
+  wall: Summary;
+  overheadMs: Summary;
+  startupMeanMs: Summary;
+  toTaskStartMeanMs: Summary;
+  appStartupMs: Summary | null;
+}
+
+/** The CPython half of the start-methods suite, run before the browser opens. */
+export type StartMethodsPython =
+  { version: string; entries: StartMethodEntry[]; unavailable: Record<string, string> } | { skipped: string };
+
+export interface StartMethodsResult {
+  tasks: number;
+  taskS: number;
+  idealS: number;
+  reps: number;
+  python: string | null;
+  /** Why there are no CPython columns (null: there are). */
+  cpythonSkipped: string | null;
+  /** Start methods this OS lacks, with trace_chapter.py's message. */
+  cpythonUnavailable: Record<string, string>;
+  entries: StartMethodEntry[];
 }
 
 export interface Breakdown {
@@ -304,6 +404,8 @@ export interface Results {
   workerStart?: WorkerStartEntry[] | undefined;
   dispatch?: DispatchSuiteResult | undefined;
   payload?: PayloadSuiteResult | undefined;
+  startMethods?: StartMethodsResult | undefined;
+  labs?: LabsResult | undefined;
   fidelity?: FidelityEntry[] | undefined;
   cpu?: CpuResult | undefined;
   ui?: UiResult | undefined;
