@@ -50,13 +50,17 @@ export function TransferPicture({
         return (
           <section key={sizeMb} className="transfer-group" aria-label={`${sizeMb} MB`}>
             <h4>{sizeMb} MB</h4>
-            <div className="transfer-axis" aria-hidden="true">
-              {axis.ticks.map((t) => (
-                <span key={t} style={{ left: `${(t / axis.endMs) * 100}%` }}>
-                  {formatTick(t)}
-                  {t === axis.endMs ? ' ms' : ''}
-                </span>
-              ))}
+            <div className="transfer-bar-row transfer-axis-row" aria-hidden="true">
+              <span />
+              <span className="transfer-axis">
+                {axis.ticks.map((t) => (
+                  <span key={t} style={{ left: `${(t / axis.endMs) * 100}%` }}>
+                    {formatTick(t)}
+                    {t === axis.endMs ? ' ms' : ''}
+                  </span>
+                ))}
+              </span>
+              <span />
             </div>
             {sized.map((row) => {
               const sender = senderLabel(row.method, row.senderBytes);
@@ -78,7 +82,8 @@ export function TransferPicture({
                     ))}
                   </span>
                   <span className="transfer-value">
-                    <strong>{formatMs(totalMs)} ms</strong> · page’s buffer: {sender}
+                    <strong>{formatMs(totalMs)} ms</strong>
+                    <span className="transfer-sender">page’s buffer: {sender}</span>
                   </span>
                 </div>
               );

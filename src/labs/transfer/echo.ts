@@ -10,6 +10,24 @@ export function sharedMemoryAvailable(): boolean {
   return typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated === true;
 }
 
+/**
+ * Waits until the page has painted and run what was queued (a frame, then a task; at most 100 ms,
+ * as a hidden tab gets no frames), so rendering and the collector's work after allocating the
+ * buffer happen before the timing, not inside a trip.
+ */
+export function settle(): Promise<void> {
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (): void => {
+      if (done) return;
+      done = true;
+      resolve();
+    };
+    requestAnimationFrame(() => setTimeout(finish, 0));
+    setTimeout(finish, 100);
+  });
+}
+
 /** Thrown into a trip in flight when Stop terminates the Worker. */
 export class StoppedError extends Error {
   constructor() {
@@ -47,7 +65,7 @@ export class EchoWorker {
 
   /**
    * Sends `sizeMb` MB by `method` and waits for it to come back. The buffer is made for this trip
-   * and dropped after it; what came back is checked (the Worker read the data and touched every
+   * (before the timing, and the page settles after it) and dropped after it; what came back is checked (the Worker read the data and touched every
    * sample) outside the timed part.
    */
   async trip(method: Method, sizeMb: number, seed: number): Promise<Trip> {
@@ -56,6 +74,8 @@ export class EchoWorker {
     const buffer: ArrayBuffer | SharedArrayBuffer =
       method === 'shared' ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
     const expected = fillSamples(new Uint32Array(buffer), seed);
+    await settle();
+    if (this.ended) throw new StoppedError();
     const id = this.nextId++;
     const request: EchoRequest = { id, method, buffer };
     const answer = new Promise<{ readonly reply: EchoReply; readonly backMs: number }>((resolve, reject) => {

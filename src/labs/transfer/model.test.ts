@@ -134,16 +134,22 @@ describe('the picture', () => {
     expect(segs[0]?.width).toBe(0);
     expect(segs[1]?.left).toBe(0);
   });
-  it('rounds the axis up to a round number with five ticks', () => {
-    expect(niceAxis(58).endMs).toBe(60);
-    expect(niceAxis(264).endMs).toBe(300);
-    expect(niceAxis(0.21).endMs).toBe(0.25);
-    expect(niceAxis(100).endMs).toBe(100);
-    expect(niceAxis(4.2).ticks).toEqual([0, 1.25, 2.5, 3.75, 5]);
+  it('rounds the axis up to a multiple of a round step, 2 to 5 steps', () => {
+    expect(niceAxis(238)).toEqual({ endMs: 300, ticks: [0, 100, 200, 300] });
+    expect(niceAxis(62.9)).toEqual({ endMs: 80, ticks: [0, 20, 40, 60, 80] });
+    expect(niceAxis(6.86).ticks).toEqual([0, 2, 4, 6, 8]);
+    expect(niceAxis(100).ticks).toEqual([0, 25, 50, 75, 100]);
+    expect(niceAxis(0.21).ticks).toEqual([0, 0.1, 0.2, 0.3]);
+    expect(niceAxis(0).endMs).toBe(1);
+    for (const max of [0.013, 0.7, 3.3, 47, 512, 9999]) {
+      const { endMs, ticks } = niceAxis(max);
+      expect(endMs).toBeGreaterThanOrEqual(max);
+      expect(ticks.length - 1).toBeGreaterThanOrEqual(2);
+      expect(ticks.length - 1).toBeLessThanOrEqual(5);
+    }
     expect(formatTick(0)).toBe('0');
     expect(formatTick(1.25)).toBe('1.25');
-    expect(formatTick(75)).toBe('75');
-    expect(niceAxis(0).endMs).toBe(1);
+    expect(formatTick(0.30000000000000004)).toBe('0.3');
   });
   it('groups rows by size, methods in a fixed order', () => {
     const groups = groupBySize([

@@ -168,13 +168,18 @@ export function layoutBar(parts: TripParts, axisMs: number): Segment[] {
   });
 }
 
-/** A round axis end at or above maxMs (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × 10^k) and its ticks (0 and four more). */
+/**
+ * An axis for values up to maxMs: a round tick step (1, 2, 2.5 or 5 × 10^k, at least a quarter of
+ * maxMs) and the first multiple of it at or above maxMs as the end; ticks from 0 to the end.
+ */
 export function niceAxis(maxMs: number): { readonly endMs: number; readonly ticks: readonly number[] } {
   const top = maxMs > 0 && Number.isFinite(maxMs) ? maxMs : 1;
-  const power = 10 ** Math.floor(Math.log10(top));
-  const step = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((m) => m * power).find((s) => s >= top) ?? 10 * power;
-  const ticks = [0, 1, 2, 3, 4].map((i) => Number(((step * i) / 4).toPrecision(6)));
-  return { endMs: step, ticks };
+  const quarter = top / 4;
+  const power = 10 ** Math.floor(Math.log10(quarter));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= quarter * (1 - 1e-9)) ?? 10 * power;
+  const count = Math.max(1, Math.ceil(top / step - 1e-9));
+  const ticks = Array.from({ length: count + 1 }, (_, i) => Number((step * i).toPrecision(6)));
+  return { endMs: ticks[count] as number, ticks };
 }
 
 /** Rows grouped by size (ascending), methods in METHODS order: one axis per size group. */

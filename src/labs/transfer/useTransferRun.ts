@@ -1,6 +1,7 @@
 // Lab `transfer`: a Run measures each chosen (size, method) in turn on one new Worker; Stop
 // terminates it at once and keeps the rows already finished.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { EchoWorker, StoppedError } from './echo';
 import {
   COUNTED_TRIPS,
@@ -29,9 +30,6 @@ export interface TransferRun {
   readonly stop: () => void;
 }
 
-/** Lets React render the progress (and the collector run) between trips. */
-const breathe = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
 export function useTransferRun(): TransferRun {
   const [rows, setRows] = useState<readonly TransferRow[]>([]);
   const [status, setStatus] = useState<RunStatus>({ kind: 'idle' });
@@ -56,12 +54,12 @@ export function useTransferRun(): TransferRun {
           for (const method of order) {
             const trips: Trip[] = [];
             for (let trip = 1; trip <= WARMUP_TRIPS + COUNTED_TRIPS; trip += 1) {
-              setStatus({ kind: 'running', progress: progressText(sizeMb, method, trip) });
-              await breathe();
+              // Rendered now, so React's work does not land inside the trip (the trip settles the page too).
+              flushSync(() => setStatus({ kind: 'running', progress: progressText(sizeMb, method, trip) }));
               trips.push(await echo.trip(method, sizeMb, seed++));
             }
             const row = summarize(method, sizeMb, trips);
-            setRows((before) => [...before, row]);
+            flushSync(() => setRows((before) => [...before, row]));
           }
         }
         setStatus({ kind: 'done' });
