@@ -181,7 +181,13 @@ describe('whatHappened', () => {
     expect(text).toContain('the page’s buffer is empty (0 bytes)');
     expect(text).toContain('Shared took 0.05 ms');
     expect(text).toContain('Clone was 290× slower than transfer');
-    expect(text).toContain('From 1 MB to 64 MB (64× the data) clone’s trip grew 57×');
+    expect(text).toContain('From 1 MB to 64 MB (64× the data) clone’s trip grew 57×, roughly in proportion');
+  });
+  it('says when clone grew more or less than the data', () => {
+    const more = whatHappened([row('clone', 1, 1, 0, 1, 2 ** 20), row('clone', 256, 600, 0, 700, 256 * 2 ** 20)]);
+    expect(more).toContain('(256× the data) clone’s trip grew 650×, more than the data');
+    const less = whatHappened([row('clone', 1, 2, 0, 2, 2 ** 20), row('clone', 64, 30, 0, 30, big)]);
+    expect(less).toContain('(64× the data) clone’s trip grew 15×, less than the data');
   });
   it('says so when a transfer did not empty the page’s buffer', () => {
     expect(whatHappened([row('transfer', 4, 0.1, 0, 0.1, 4 * 2 ** 20)])).toContain('still held 4 MB');

@@ -243,9 +243,16 @@ export function whatHappened(rows: readonly TransferRow[], stopped = false): str
   const smallest = Math.min(...rows.map((r) => r.sizeMb));
   const smallClone = at('clone', smallest);
   if (clone && smallClone && smallest < largest && smallClone.parts.totalMs > 0) {
+    const data = largest / smallest;
+    const grew = clone.parts.totalMs / smallClone.parts.totalMs;
+    const how =
+      grew > data * 2
+        ? 'more than the data: a big copy also needs fresh memory on each side'
+        : grew < data / 2
+          ? 'less than the data: every message also has a fixed cost, which small copies do not hide'
+          : 'roughly in proportion: copying costs time per byte';
     sentences.push(
-      `From ${smallest} MB to ${largest} MB (${formatRatio(largest / smallest)}× the data) clone’s trip grew ` +
-        `${formatRatio(clone.parts.totalMs / smallClone.parts.totalMs)}×: copying costs time in proportion to the size.`,
+      `From ${smallest} MB to ${largest} MB (${formatRatio(data)}× the data) clone’s trip grew ${formatRatio(grew)}×, ${how}.`,
     );
   }
   if (stopped) sentences.push('The run was stopped; these are the measurements finished before Stop.');
