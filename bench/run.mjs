@@ -22,6 +22,7 @@ import { cpythonOf, runCPython } from './suites/cpython.mjs';
 import { runDispatch } from './suites/dispatch.mjs';
 import { runPayload } from './suites/payload.mjs';
 import { runFidelity } from './suites/fidelity.mjs';
+import { runLabs } from './suites/labs.mjs';
 import { runStartMethodsBrowser, runStartMethodsPython } from './suites/startMethods.mjs';
 import { runWorkerStart } from './suites/start.mjs';
 import { runUi } from './suites/ui.mjs';
@@ -127,6 +128,13 @@ async function main() {
     if (wants(opts, 'ui')) {
       await quiet('ui');
       results.ui = await guard('ui', () => runUi(session, env.cores));
+    }
+    if (wants(opts, 'labs')) {
+      await quiet('labs');
+      results.labs = await guard('labs', () => runLabs(session));
+      // A lab that is there but whose row failed (a wrong answer, a name that moved) fails the bench.
+      for (const row of results.labs?.rows ?? [])
+        if (row.status === 'failed') failures.push(`labs ${row.lab}: ${row.note}`);
     }
     await context.close();
   } finally {

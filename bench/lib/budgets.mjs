@@ -173,6 +173,18 @@ export function evaluateBudgets(results) {
       );
     }
   }
+  const chunks = results.labs?.rows.find((r) => r.lab === 'chunks')?.chunks;
+  if (chunks) {
+    const limit = b.labs.chunksMaxLongTaskMs;
+    add(
+      'labs.chunks.longtask',
+      `Lab chunks, ${chunks.tasks.toLocaleString('en')} × ${chunks.taskMs} ms: longest main-thread long task while it runs and draws`,
+      `≤ ${limit} ms`,
+      chunks.longestLongTaskMs > 0 ? `${chunks.longestLongTaskMs.toFixed(0)} ms` : 'none',
+      chunks.longestLongTaskMs <= limit,
+      `${chunks.longTasksMs.length} long task${chunks.longTasksMs.length === 1 ? '' : 's'} from the Run click to 1.5 s after Done`,
+    );
+  }
   if (results.bundle) {
     const kb = results.bundle.initialJs.gzipBytes / 1024;
     add(
@@ -188,7 +200,13 @@ export function evaluateBudgets(results) {
 
 /** Suites whose budgets depend on them: fidelity's limits come from CPython's run. */
 /** @type {Record<string, Suite[]>} */
-const BUDGET_SUITES = { fidelity: ['fidelity', 'cpython'], cpu: ['cpu'], dispatch: ['dispatch'], ui: ['ui'] };
+const BUDGET_SUITES = {
+  fidelity: ['fidelity', 'cpython'],
+  cpu: ['cpu'],
+  dispatch: ['dispatch'],
+  ui: ['ui'],
+  labs: ['labs'],
+};
 
 /**
  * A budget whose suite (or a suite it depends on) started on a busy machine is not judged:

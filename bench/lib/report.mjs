@@ -514,6 +514,80 @@ function startMethodsSection(r) {
   return ['#### 3b. Start methods: five Processes', table(head, rows), notes.join(' ')].join('\n\n');
 }
 
+/** @param {Results} r */
+function labsSection(r) {
+  const labs = r.labs;
+  if (!labs?.rows.length) return null;
+  const ms = (/** @type {number} */ x) => `${fmt(x, x < 100 ? 1 : 0)} ms`;
+  /** @type {string[][]} */
+  const rows = [];
+  for (const row of labs.rows) {
+    const link = `\`?lab=${row.lab}\``;
+    if (row.status !== 'measured') {
+      rows.push([link, '–', `**${row.status}**${row.note ? `: ${row.note}` : ''}`]);
+      continue;
+    }
+    if (row.memory) {
+      const m = row.memory;
+      const ns = (/** @type {string} */ name) => m.variants.find((v) => v.name === name)?.nsPerIncrement ?? NaN;
+      rows.push([
+        link,
+        `Lost updates per run, Shared, no lock, 10 runs (\`Run 10 times\`, ${m.workers} Workers × ${m.increments.toLocaleString('en')})`,
+        `min ${m.lostSummary.min.toLocaleString('en')} / **median ${m.lostSummary.median.toLocaleString('en')}** / max ${m.lostSummary.max.toLocaleString('en')} (runs: ${m.lost.map((x) => x.toLocaleString('en')).join(', ')})`,
+      ]);
+      rows.push([
+        link,
+        'Time per increment (`Run`, Time ÷ workers × increments)',
+        `separate ${fmt(ns('Separate memory'), 2)} ns · no lock ${fmt(ns('Shared, no lock'), 2)} ns · **Atomics ${fmt(ns('Shared with Atomics'), 2)} ns** · **lock ${fmt(ns('Shared with a lock'), 2)} ns** (Atomics and lock exact)`,
+      ]);
+    }
+    if (row.transfer) {
+      const t = row.transfer;
+      const of = (/** @type {string} */ method) => t.rows.find((x) => x.method === method && x.sizeMb === t.megabytes);
+      const clone = of('clone');
+      const transfer = of('transfer');
+      rows.push([
+        link,
+        `${t.megabytes} MB to a Worker and back (median of the lab's 5 trips)`,
+        `clone **${fmt(clone?.mbPerS, 0)} MB/s** (${ms(clone?.totalMs ?? NaN)}) · transfer **${fmt(transfer?.mbPerS, 0)} MB/s** (${ms(transfer?.totalMs ?? NaN)}): ${fmt(t.transferVsClone, 1)}×; the page's buffer after a transfer: ${transfer?.sender ?? '–'}`,
+      ]);
+    }
+    if (row.mandelbrot) {
+      const m = row.mandelbrot;
+      const of = (/** @type {string} */ s) => m.rows.find((x) => x.strategy === s);
+      const cell = (/** @type {string} */ s, /** @type {string} */ label) => {
+        const x = of(s);
+        return x ? `${label} ${ms(x.wallMs)} (${fmt(x.speedup, 2)}×)` : `${label} –`;
+      };
+      rows.push([
+        link,
+        `${m.width}×${m.height}, ${m.iterations} iterations, ${m.workers} workers: wall-clock and speedup vs sequential (median of ${plural(m.runs, 'run')})`,
+        `${cell('Sequential', 'sequential')} · ${cell('Pool, static chunks', 'static')} · **${cell('Pool, dynamic', 'dynamic')}**: dynamic ${fmt(m.dynamicVsStatic, 2)}× static; checksums equal (\`${of('Sequential')?.checksum ?? '?'}\`)`,
+      ]);
+    }
+    if (row.chunks) {
+      const c = row.chunks;
+      rows.push([
+        link,
+        `${c.tasks.toLocaleString('en')} tasks × ${c.taskMs} ms on ${c.workers} workers: wall-clock`,
+        `${c.rows.map((x) => `${x.label.replace(/^Pool, /, '')} ${ms(x.wallMs)}`).join(' · ')}${c.sweep ? ` · sweep best: **chunksize ${c.sweep.best.chunksize.toLocaleString('en')}${c.sweep.best.auto ? ' (auto)' : ''}, ${ms(c.sweep.best.wallMs)}** (${c.sweep.points.length} chunksizes)` : ' · sweep: not run in --quick'}`,
+      ]);
+      rows.push([
+        link,
+        'Longest main-thread long task, Run click → 1.5 s after Done (drawing 4 × 10,000 bars)',
+        c.longestLongTaskMs > 0
+          ? `**${fmt(c.longestLongTaskMs, 0)} ms** (${plural(c.longTasksMs.length, 'long task')}: ${c.longTasksMs.map((x) => fmt(x, 0)).join(', ')} ms)`
+          : '**none** (no task over 50 ms)',
+      ]);
+    }
+  }
+  return [
+    '#### 8. Labs: each headline figure',
+    table(['Lab', 'Figure', 'Measured'], rows, true),
+    `Each lab opened from its link in a fresh page and driven through its accessible names, as its e2e spec does (\`bench/suites/labs.mjs\`); every figure is read from the lab's own table or picture. Timing is the lab's own (see each lab's page). Rows that say **not built** are labs whose page still says so. ${labs.rows.map((x) => `${x.lab} ${fmt(x.seconds, 0)} s`).join(', ')}.`,
+  ].join('\n\n');
+}
+
 /** The report in Markdown: the header, then a section per suite that ran, then the budgets. @param {Results} results */
 export function renderReport(results) {
   const parts = [
@@ -526,6 +600,7 @@ export function renderReport(results) {
     cpuSection(results),
     uiSection(results),
     bundleSection(results),
+    labsSection(results),
     budgetSection(results),
   ];
   if (results.cpython?.skipped) parts.splice(1, 0, `> CPython: ${results.cpython.skipped}.`);

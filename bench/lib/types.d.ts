@@ -78,6 +78,7 @@ export interface Budgets {
     run1000: { maxLongTaskMs: number; minFps: number };
     run10000: { maxProbeMs: number; maxLongTaskMs: number };
   };
+  labs: { chunksMaxLongTaskMs: number };
   load: { max1m: number; waitS: number; pollS: number };
   bundle: { initialJsMaxGzipKB: number };
 }
@@ -189,7 +190,10 @@ export interface LabTransfer {
 export interface LabMandelbrot {
   width: number;
   height: number;
+  iterations: number;
   workers: number;
+  /** Runs of the three strategies; rows hold the medians. */
+  runs: number;
   rows: { strategy: string; wallMs: number; speedup: number; checksum: string }[];
   checksumsEqual: boolean;
   dynamicVsStatic: number;
@@ -199,12 +203,16 @@ export interface LabChunks {
   tasks: number;
   taskMs: number;
   workers: number;
-  rows: { label: string; chunksize: number | null; wallMs: number }[];
-  best: { chunksize: number; wallMs: number } | null;
-  /** The longest main-thread long task while the lab drew its bars (0: none). */
+  /** One Run: the loop, then the pool at chunksize 1, auto and the chosen one (Chunks results). */
+  rows: { label: string; chunksize: number | null; wallMs: number; computeMs: number; dispatchPerTaskUs: number }[];
+  /** Sweep chunksize (full runs only): every chunksize's wall-clock and the fastest. */
+  sweep: {
+    points: { chunksize: number; auto: boolean; wallMs: number }[];
+    best: { chunksize: number; auto: boolean; wallMs: number };
+  } | null;
+  /** The longest main-thread long task from the Run click to 1.5 s after Done (0: none). */
   longestLongTaskMs: number;
-  longTasks: number;
-  bars: number;
+  longTasksMs: number[];
 }
 
 export interface LabsResult {
