@@ -61,16 +61,17 @@ export function MandelbrotGantts({ runs, version }: { runs: readonly LiveRun[]; 
     <div className="mandel-gantts">
       <h3>Who computed what, when</h3>
       <p className="hint mandel-gantt-key">
-        One bar per tile, on one time axis for every strategy. Bar colour = the tile’s cost (its iterations as a share
-        of pixels × max iterations):{' '}
+        One bar per tile, on one time axis for every strategy; empty track at the end of a lane = that worker sat idle.
+        Bar colour = the tile’s cost (its iterations as a share of pixels × max iterations):
+      </p>
+      <ul className="mandel-legend mandel-cost-key" aria-label="Tile cost">
         {COST_TONES.map((t) => (
-          <span key={t.tone} className="mandel-cost">
+          <li key={t.tone}>
             <span className="mandel-swatch" style={{ background: TASK_COLOURS[t.tone] }} aria-hidden="true" />
             {t.name}
-          </span>
+          </li>
         ))}
-        . Empty track at the end of a lane = that worker sat idle.
-      </p>
+      </ul>
       {runs.map((run) => (
         <StrategyGantt key={run.strategy} run={run} version={version} axisMs={axisMs} />
       ))}

@@ -165,14 +165,15 @@ export function useMandelbrotRun() {
             live.endMs = timed.endMs;
             live.stopped = timed.stopped;
             if (!timed.stopped) live.checksum = fnv1aCounts(live.counts);
-            bump();
+            // Not throttled: the strategy's row appears in the same render as what follows.
+            setVersion((v) => v + 1);
           }
           setStatus(controller.signal.aborted ? { kind: 'stopped' } : { kind: 'done' });
         } catch (error) {
           setStatus({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
         } finally {
           abort.current = null;
-          bump();
+          setVersion((v) => v + 1);
         }
       })();
     },
