@@ -36,6 +36,14 @@ export class StoppedError extends Error {
   }
 }
 
+type Buffer = ArrayBuffer | SharedArrayBuffer;
+
+export interface TripResult {
+  readonly trip: Trip;
+  /** What the page holds after the trip: the buffer that came back (clone, transfer) or the shared one. */
+  readonly buffer: Buffer;
+}
+
 interface Pending {
   readonly resolve: (reply: { readonly reply: EchoReply; readonly backMs: number }) => void;
   readonly reject: (error: Error) => void;
@@ -64,15 +72,16 @@ export class EchoWorker {
   }
 
   /**
-   * Sends `sizeMb` MB by `method` and waits for it to come back. The buffer is made for this trip
-   * (before the timing, and the page settles after it) and dropped after it; what came back is checked (the Worker read the data and touched every
+   * Sends `sizeMb` MB by `method` and waits for it to come back. The buffer is `reuse` (what came
+   * back from the measurement's previous trip) or made now, before the timing (the page settles
+   * after it); what came back is checked (the Worker read the data and touched every
    * sample) outside the timed part.
    */
-  async trip(method: Method, sizeMb: number, seed: number): Promise<Trip> {
+  async trip(method: Method, sizeMb: number, seed: number, reuse: Buffer | null = null): Promise<TripResult> {
     if (this.ended) throw new StoppedError();
     const bytes = sizeMb * MB;
-    const buffer: ArrayBuffer | SharedArrayBuffer =
-      method === 'shared' ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
+    const buffer: Buffer =
+      reuse?.byteLength === bytes ? reuse : method === 'shared' ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
     const expected = fillSamples(new Uint32Array(buffer), seed);
     await settle();
     if (this.ended) throw new StoppedError();
@@ -96,7 +105,13 @@ export class EchoWorker {
       throw new Error(`${method}: ${after?.byteLength ?? 0} bytes came back, ${bytes} went`);
     if (sampleSum(new Uint32Array(after)) !== expected + samples)
       throw new Error(`${method}: the data that came back was not the Worker's`);
-    return { sentMs, receivedMs: reply.receivedMs, repliedMs: reply.repliedMs, backMs, senderBytesAfterSend };
+    // A copy went: the Worker's +1 reached its copy only, never the page's buffer.
+    if (method === 'clone' && sampleSum(new Uint32Array(buffer)) !== expected)
+      throw new Error('clone: the Worker changed the page’s own buffer');
+    return {
+      trip: { sentMs, receivedMs: reply.receivedMs, repliedMs: reply.repliedMs, backMs, senderBytesAfterSend },
+      buffer: after,
+    };
   }
 
   /** Ends the Worker at once (Stop, or the run is over); a trip in flight fails with StoppedError. */

@@ -53,10 +53,15 @@ export function useTransferRun(): TransferRun {
         for (const sizeMb of sizes) {
           for (const method of order) {
             const trips: Trip[] = [];
+            // One buffer per measurement: each trip sends what came back from the last one (for
+            // clone a new copy every time, as copying makes), and it is dropped with the measurement.
+            let carried: ArrayBuffer | SharedArrayBuffer | null = null;
             for (let trip = 1; trip <= WARMUP_TRIPS + COUNTED_TRIPS; trip += 1) {
               // Rendered now, so React's work does not land inside the trip (the trip settles the page too).
               flushSync(() => setStatus({ kind: 'running', progress: progressText(sizeMb, method, trip) }));
-              trips.push(await echo.trip(method, sizeMb, seed++));
+              const result = await echo.trip(method, sizeMb, seed++, carried);
+              trips.push(result.trip);
+              carried = result.buffer;
             }
             const row = summarize(method, sizeMb, trips);
             flushSync(() => setRows((before) => [...before, row]));
