@@ -537,7 +537,7 @@ function labsSection(r) {
       ]);
       rows.push([
         link,
-        'Time per increment (`Run`, Time ÷ workers × increments)',
+        `Time per increment: \`Run\` of every variant${(m.variants[0]?.timesMs?.length ?? 1) > 1 ? ` ${m.variants[0]?.timesMs?.length} times, median Time` : ', Time'} ÷ (workers × increments)`,
         `separate ${fmt(ns('Separate memory'), 2)} ns · no lock ${fmt(ns('Shared, no lock'), 2)} ns · **Atomics ${fmt(ns('Shared with Atomics'), 2)} ns** · **lock ${fmt(ns('Shared with a lock'), 2)} ns** (Atomics and lock exact)`,
       ]);
     }

@@ -177,8 +177,17 @@ export interface LabMemory {
   /** `Run 10 times`: lost updates of Shared, no lock in each run. */
   lost: number[];
   lostSummary: Summary;
-  /** One `Run` of every variant: the Counter results row, and Time ÷ (workers × increments) in ns. */
-  variants: { name: string; expected: number; final: number; lost: number; timeMs: number; nsPerIncrement: number }[];
+  /** `Run` of every variant (1 in --quick, 3 in a full run): the first Run's Counter results row, the median Time, and that Time ÷ (workers × increments) in ns. */
+  variants: {
+    name: string;
+    expected: number;
+    final: number;
+    lost: number;
+    timeMs: number;
+    nsPerIncrement: number;
+    /** Time of each Run. */
+    timesMs?: number[];
+  }[];
 }
 
 export interface LabTransfer {

@@ -129,13 +129,14 @@ const MEMORY_VARIANTS = ['Separate memory', 'Shared, no lock', 'Shared with Atom
 
 /**
  * Lab memory at its defaults (2 Workers × 1,000,000): `Run 10 times` (the no-lock counter's lost
- * updates per run, read from the histogram's description), then `Run` of every variant (Counter
- * results: Final, Lost updates, Time; ns per increment = Time ÷ (workers × increments), the lab's
- * own rule). Atomics and the lock must be exact: a lost update there fails the row.
+ * updates per run, read from the histogram's description), then `Run` of every variant `reps`
+ * times (Counter results: Final, Lost updates, Time; ns per increment = median Time ÷ (workers ×
+ * increments), the lab's own rule). Atomics and the lock must be exact: a lost update there fails the row.
  * @param {Page} page
+ * @param {number} reps `Run`s of every variant (the medians are kept)
  * @returns {Promise<LabMemory>}
  */
-async function memoryRow(page) {
+async function memoryRow(page, reps) {
   if (!(await page.evaluate(() => window.crossOriginIsolated)))
     throw new Error('the lab page is not cross-origin isolated');
   const workers = num(await page.getByLabel('Workers', { exact: true }).inputValue());
@@ -159,30 +160,44 @@ async function memoryRow(page) {
     throw new Error(`lost updates: ${lost.length} values (${list[1]})`);
 
   for (const name of MEMORY_VARIANTS) await page.getByRole('checkbox', { name, exact: true }).setChecked(true);
-  const end2 = await actAndWait(
-    page,
-    status,
-    '^(Done|Stopped)\\.$',
-    () => page.getByRole('button', { name: 'Run', exact: true }).click(),
-    180_000,
-  );
-  if (end2 !== 'Done.') throw new Error(`Run ended "${end2}"`);
-  const { rows } = await readTable(page, TABLE.memory);
+  /** @type {LabMemory['variants'][]} */
+  const runs = [];
+  for (let i = 0; i < reps; i += 1) {
+    const end2 = await actAndWait(
+      page,
+      status,
+      '^(Done|Stopped)\\.$',
+      () => page.getByRole('button', { name: 'Run', exact: true }).click(),
+      180_000,
+    );
+    if (end2 !== 'Done.') throw new Error(`Run ${i + 1} ended "${end2}"`);
+    const { rows } = await readTable(page, TABLE.memory);
+    const measured = MEMORY_VARIANTS.map((name) => {
+      const row = rows.find((r) => r.name === name);
+      if (!row) throw new Error(`no "${name}" row in ${TABLE.memory}`);
+      const timeMs = num(row.at('Time (ms)'));
+      return {
+        name,
+        expected: num(row.at('Expected')),
+        final: num(row.at('Final')),
+        lost: num(row.at('Lost updates')),
+        timeMs,
+        nsPerIncrement: (timeMs * 1e6) / (workers * increments),
+      };
+    });
+    for (const v of measured.filter((x) => x.name === 'Shared with Atomics' || x.name === 'Shared with a lock'))
+      if (v.final !== v.expected) throw new Error(`${v.name}: Final ${v.final} ≠ Expected ${v.expected}`);
+    runs.push(measured);
+  }
+  // Expected, Final and Lost updates of the first Run; Time the median of the Runs.
   const variants = MEMORY_VARIANTS.map((name) => {
-    const row = rows.find((r) => r.name === name);
-    if (!row) throw new Error(`no "${name}" row in ${TABLE.memory}`);
-    const timeMs = num(row.at('Time (ms)'));
-    return {
-      name,
-      expected: num(row.at('Expected')),
-      final: num(row.at('Final')),
-      lost: num(row.at('Lost updates')),
-      timeMs,
-      nsPerIncrement: (timeMs * 1e6) / (workers * increments),
-    };
+    const all = runs.map((r) => r.find((v) => v.name === name));
+    const first = all[0];
+    if (!first) throw new Error(`no "${name}" row`);
+    const times = all.map((v) => v?.timeMs ?? NaN);
+    const timeMs = summary(times).median;
+    return { ...first, timeMs, nsPerIncrement: (timeMs * 1e6) / (workers * increments), timesMs: times };
   });
-  for (const v of variants.filter((x) => x.name === 'Shared with Atomics' || x.name === 'Shared with a lock'))
-    if (v.final !== v.expected) throw new Error(`${v.name}: Final ${v.final} ≠ Expected ${v.expected}`);
   return { workers, increments, lost, lostSummary: summary(lost), variants };
 }
 
@@ -417,7 +432,7 @@ export async function runLabs(session) {
     log(`labs ${lab}: ${out.status}${out.note ? ` (${out.note})` : ''} in ${out.seconds.toFixed(1)} s${describe(out)}`);
   };
 
-  await row('memory', '', async (page) => ({ memory: await memoryRow(page) }));
+  await row('memory', '', async (page) => ({ memory: await memoryRow(page, quick ? 1 : 3) }));
   await row('transfer', '', async (page) => ({ transfer: await transferRow(page) }));
   await row('mandelbrot', '', async (page) => ({
     mandelbrot: await mandelbrotRow(page, quick ? 1 : 3),
