@@ -4,9 +4,9 @@ import {
   axisUnit,
   barBox,
   formatAxisTime,
-  groupByTone,
   laneSizing,
   laneStats,
+  paintBars,
   planDraw,
   tickStepMs,
   xOf,
@@ -105,12 +105,48 @@ describe('planDraw', () => {
   });
 });
 
-describe('groupByTone', () => {
-  it('groups indices by tone modulo the palette, only in the range', () => {
-    const bars: GanttBar[] = [0, 1, 2, 3, 11, -1].map((tone, i) => ({ lane: 0, startMs: i, endMs: i + 1, tone }));
-    expect(groupByTone(bars, 0, 6, 10)).toEqual([[0], [1, 4], [2], [3], [], [], [], [], [], [5]]);
-    expect(groupByTone(bars, 1, 3, 2)).toEqual([[2], [1]]);
-    expect(groupByTone([{ lane: 0, startMs: 0, endMs: 1 }], 0, 1, 3)).toEqual([[0], [], []]);
+describe('paintBars', () => {
+  const g = { x0: 0, widthPx: 1000, lanePx: 30, padPx: 4, axisMs: 1000 };
+  it('merges touching thin bars of one tone in one lane, pixel for pixel', () => {
+    // 10,000 bars of 0.1 ms back to back on two lanes, chunks of 1,250 alternating tone.
+    const bars: GanttBar[] = Array.from({ length: 10_000 }, (_, i) => ({
+      lane: i % 2,
+      startMs: Math.floor(i / 2) * 0.2,
+      endMs: Math.floor(i / 2) * 0.2 + 0.1,
+      tone: Math.floor(i / 1250) % 2,
+      mark: i % 1250 === 0,
+    }));
+    const paint = paintBars(bars, 0, bars.length, g, 10);
+    expect(paint.rects).toBe(16); // 8 chunks, each split over 2 lanes
+    expect(paint.byTone[0]).toHaveLength(8 * 4);
+    expect(paint.byTone[1]).toHaveLength(8 * 4);
+    expect(paint.byTone.slice(2).every((l) => l.length === 0)).toBe(true);
+    // The first chunk's tasks on lane 0 run 0 … 124.9 ms; its last bar is 1 px wide (124.8 + 1 px).
+    expect(paint.byTone[0]?.slice(0, 4)).toEqual([0, 4, expect.closeTo(125.8, 6), 22]);
+    expect(paint.marks).toHaveLength(8 * 2);
+    expect(paint.outlines).toEqual([]);
+  });
+  it('keeps wide bars apart, with a gap and an outline each', () => {
+    const bars: GanttBar[] = [
+      { lane: 0, startMs: 0, endMs: 10 },
+      { lane: 0, startMs: 10, endMs: 20 },
+    ];
+    const paint = paintBars(bars, 0, 2, g, 10);
+    expect(paint.byTone[0]).toEqual([0, 4, 9, 22, 10, 4, 9, 22]);
+    expect(paint.outlines).toHaveLength(8);
+    expect(paint.rects).toBe(2);
+  });
+  it('does not merge across a gap, another tone or another lane, and paints only the range', () => {
+    const bars: GanttBar[] = [
+      { lane: 0, startMs: 0, endMs: 1 },
+      { lane: 0, startMs: 5, endMs: 6 },
+      { lane: 0, startMs: 6, endMs: 7, tone: 1 },
+      { lane: 0, startMs: 7, endMs: 8 },
+      { lane: 1, startMs: 8, endMs: 9 },
+    ];
+    expect(paintBars(bars, 0, 5, g, 10).rects).toBe(5);
+    expect(paintBars(bars, 1, 3, g, 10).rects).toBe(2);
+    expect(paintBars(bars, 0, 5, g, 1).rects).toBe(3); // one tone: 5–8 ms is one run on lane 0
   });
 });
 
