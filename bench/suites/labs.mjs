@@ -319,8 +319,12 @@ const chunksizeOf = (name) => {
   return m?.[1] ? num(m[1]) : null;
 };
 
+const CHUNKS_TASKS = 10_000;
+const CHUNKS_TASK_MS = 0.1;
+
 /**
- * Lab chunks at its defaults (10,000 tasks of 0.1 ms, the machine's cores as pool workers): one Run
+ * Lab chunks, 10,000 tasks of 0.1 ms (typed in; the machine's cores as pool workers, the lab's
+ * default): one Run
  * (the loop, then the pool at chunksize 1, auto and 25; Chunks results), and the longest main-thread
  * long task (PerformanceObserver 'longtask', lib/instrument.mjs) from the Run click until 1.5 s
  * after `Done` — while the lab draws the 10,000 bars of each strategy. In a full run also `Sweep
@@ -332,6 +336,9 @@ const chunksizeOf = (name) => {
 async function chunksRow(page, quick) {
   const status = 'Chunks status';
   const final = '^(Done|Sweep done|Stopped|Failed)';
+  // The headline's setup (today also the lab's defaults), typed as a user would.
+  await page.getByRole('spinbutton', { name: 'Tasks', exact: true }).fill(String(CHUNKS_TASKS));
+  await page.getByRole('spinbutton', { name: 'Task length (ms)', exact: true }).fill(String(CHUNKS_TASK_MS));
   const tasks = num(await page.getByLabel('Tasks', { exact: true }).inputValue());
   const taskMs = num(await page.getByLabel('Task length (ms)', { exact: true }).inputValue());
   const workers = num(await page.getByLabel('Pool workers', { exact: true }).inputValue());
