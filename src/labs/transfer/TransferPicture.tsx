@@ -49,7 +49,7 @@ export function TransferPicture({
         const axis = niceAxis(Math.max(...sized.map((r) => r.parts.totalMs)));
         return (
           <section key={sizeMb} className="transfer-group" aria-label={`${sizeMb} MB`}>
-            <h4>{sizeMb} MB</h4>
+            <h3>{sizeMb} MB</h3>
             <div className="transfer-bar-row transfer-axis-row" aria-hidden="true">
               <span />
               <span className="transfer-axis">
