@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { makePalette, paint, workerColour } from './palette';
 import type { LiveRun } from './useMandelbrotRun';
 
@@ -17,7 +17,28 @@ interface Props {
 interface Drawn {
   readonly run: LiveRun | undefined;
   readonly tint: boolean;
+  readonly scale: number;
   readonly count: number;
+}
+
+/** Worker numbers on the tiles aim at this size on screen (CSS px), whatever the canvas is scaled to. */
+const LABEL_CSS_PX = 18;
+
+/** Shown size ÷ canvas size, in steps of 0.05: a change redraws the picture, so the labels stay readable. */
+function useScale(canvas: HTMLCanvasElement | null): number {
+  const [scale, setScale] = useState(1);
+  useEffect(() => {
+    if (!canvas) return;
+    const measure = () => {
+      const shown = canvas.getBoundingClientRect().width;
+      if (shown > 0 && canvas.width > 0) setScale(Math.max(0.05, Math.round((shown / canvas.width) * 20) / 20));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(canvas);
+    return () => observer.disconnect();
+  }, [canvas]);
+  return scale;
 }
 
 /**
@@ -27,7 +48,9 @@ interface Drawn {
  */
 export function MandelbrotImage({ run, version, tint, width, height, describedBy }: Props) {
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
-  const drawn = useRef<Drawn>({ run: undefined, tint, count: -1 });
+  const [canvasNode, setCanvasNode] = useState<HTMLCanvasElement | null>(null);
+  const scale = useScale(canvasNode);
+  const drawn = useRef<Drawn>({ run: undefined, tint, scale, count: -1 });
   const palette = useMemo(() => (run ? makePalette(run.maxIter) : null), [run]);
 
   useEffect(() => {
@@ -35,13 +58,16 @@ export function MandelbrotImage({ run, version, tint, width, height, describedBy
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
     let from = drawn.current.count;
-    if (drawn.current.run !== run || drawn.current.tint !== tint || from < 0) {
+    const prev = drawn.current;
+    if (prev.run !== run || prev.tint !== tint || prev.scale !== scale || from < 0) {
       canvas.width = run?.width ?? width;
       canvas.height = run?.height ?? height;
       ctx.fillStyle = '#d9dee6';
       ctx.fillRect(0, 0, canvas.width, canvas.height);
       from = 0;
     }
+    // Shown size ÷ canvas size now (the canvas may just have been resized): labels aim at LABEL_CSS_PX.
+    const shownScale = canvas.getBoundingClientRect().width / canvas.width || scale;
     if (run && palette) {
       for (let i = from; i < run.records.length; i += 1) {
         const record = run.records[i];
@@ -55,15 +81,18 @@ export function MandelbrotImage({ run, version, tint, width, height, describedBy
         const image = ctx.createImageData(tile.w, tile.h);
         paint(image.data, counts, palette, tint ? record.worker : null);
         ctx.putImageData(image, tile.x, tile.y);
-        if (tint) label(ctx, tile, record.worker);
+        if (tint) label(ctx, tile, record.worker, LABEL_CSS_PX / shownScale);
       }
     }
-    drawn.current = { run, tint, count: run?.records.length ?? 0 };
-  }, [run, version, tint, palette, width, height]);
+    drawn.current = { run, tint, scale, count: run?.records.length ?? 0 };
+  }, [run, version, tint, palette, width, height, scale]);
 
   return (
     <canvas
-      ref={canvasRef}
+      ref={(node) => {
+        canvasRef.current = node;
+        setCanvasNode(node);
+      }}
       className="mandel-canvas"
       role="img"
       aria-label="Mandelbrot image"
@@ -79,13 +108,15 @@ function label(
   ctx: CanvasRenderingContext2D,
   tile: { x: number; y: number; w: number; h: number },
   worker: number,
+  wantPx: number,
 ): void {
   const line = Math.max(1, Math.round(Math.min(tile.w, tile.h) / 60));
   ctx.strokeStyle = workerColour(worker);
   ctx.lineWidth = line * 2;
   ctx.strokeRect(tile.x + line, tile.y + line, tile.w - line * 2, tile.h - line * 2);
-  const px = Math.round(Math.min(40, Math.max(10, Math.min(tile.w, tile.h) * 0.26)));
-  if (tile.w < px * 1.2 || tile.h < px * 1.2) return;
+  // The wanted size on screen, but never more than ~half the tile; no number on a tile too small for one.
+  const px = Math.round(Math.min(wantPx, Math.min(tile.w, tile.h) * 0.45));
+  if (px < 6) return;
   const text = String(worker + 1);
   ctx.font = `700 ${px}px system-ui, sans-serif`;
   const boxW = ctx.measureText(text).width + px * 0.5;

@@ -5,7 +5,7 @@ import { MandelbrotImage } from './MandelbrotImage';
 import { MandelbrotTable } from './MandelbrotTable';
 import { summarize, whatHappened, type StrategySummary } from './measure';
 import { workerColour } from './palette';
-import { MANDELBROT_PYTHON } from './python';
+import { mandelbrotPython } from './python';
 import { FIELDS, LABELS, LIMITS, parseSettings, readUrl, type Field, type Raw } from './settings';
 import { STRATEGIES, STRATEGY_NAMES, type Strategy } from './strategies';
 import {
@@ -218,7 +218,7 @@ export default function MandelbrotLab() {
       picture={picture}
       results={<MandelbrotTable rows={rows} />}
       whatHappened={whatHappened(rows)}
-      python={MANDELBROT_PYTHON}
+      python={mandelbrotPython(parsed.settings ?? { width: 1200, height: 800, maxIter: 500, cols: 8, rows: 8 })}
     />
   );
 }

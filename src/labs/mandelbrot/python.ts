@@ -1,13 +1,25 @@
-/** The Python the lab mirrors: the same tiles by a loop, by Pool.map with one block per worker, and by imap_unordered. */
-export const MANDELBROT_PYTHON = `# A picture that doesn't split evenly (stdlib only, Python 3.8+).
+export interface PythonSettings {
+  readonly width: number;
+  readonly height: number;
+  readonly maxIter: number;
+  readonly cols: number;
+  readonly rows: number;
+}
+
+/**
+ * The Python the lab mirrors, for the lab's current settings: the same tiles by a loop, by Pool.map
+ * with one block per worker, and by imap_unordered. It prints the checksum the lab shows.
+ */
+export function mandelbrotPython({ width, height, maxIter, cols, rows }: PythonSettings): string {
+  return `# A picture that doesn't split evenly (stdlib only, Python 3.8+).
 # Same tiles (numbered column by column), same pixel -> complex mapping, same float
 # operations as the lab's Workers: the same counts, so the same FNV-1a checksum.
-# Pure Python is ~50x slower than the browser's JIT: try WIDTH, HEIGHT = 600, 400 first.
+# Pure Python is ~50x slower than the browser's JIT: try a smaller image first.
 import math
 import time
 from multiprocessing import Pool, cpu_count
 
-WIDTH, HEIGHT, MAX_ITER, COLS, ROWS = 1200, 800, 500, 8, 8
+WIDTH, HEIGHT, MAX_ITER, COLS, ROWS = ${width}, ${height}, ${maxIter}, ${cols}, ${rows}
 STEP = max(3.5 / WIDTH, 2.5 / HEIGHT)
 X0, Y0 = -0.75 - (WIDTH * STEP) / 2, -(HEIGHT * STEP) / 2
 
@@ -70,3 +82,4 @@ if __name__ == "__main__":
         timed("pool, static chunks", lambda: pool.map(render_tile, TILES, chunksize=block), seq)
         timed("pool, dynamic", lambda: pool.imap_unordered(render_tile, TILES, chunksize=1), seq)
 `;
+}
