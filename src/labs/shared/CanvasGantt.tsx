@@ -33,8 +33,36 @@ export interface CanvasGanttProps {
   readonly endMs?: number;
 }
 
-/** Bars drawn in one frame at most; a larger redraw continues in the next frames (no long task). */
-const BARS_PER_FRAME = 12_000;
+/** Bars one Gantt lays out per turn; a larger redraw continues in later turns or frames. */
+const BARS_PER_FRAME = 4000;
+/** Drawing time all Gantts on the page share in one animation frame, ms: the rest waits a frame. */
+const FRAME_BUDGET_MS = 8;
+
+/** A Gantt's drawing work: draws a slice, returns true when nothing is left. */
+type DrawJob = () => boolean;
+const queue = new Set<DrawJob>();
+let pending: number | null = null;
+
+/** One animation-frame loop for every Gantt on the page, so together they stay within the budget. */
+function runDrawJobs(): void {
+  pending = null;
+  const t0 = performance.now();
+  for (const job of [...queue]) {
+    if (performance.now() - t0 >= FRAME_BUDGET_MS) break;
+    queue.delete(job);
+    if (!job()) queue.add(job);
+  }
+  if (queue.size > 0) pending = requestAnimationFrame(runDrawJobs);
+}
+
+function requestDraw(job: DrawJob): void {
+  queue.add(job);
+  pending ??= requestAnimationFrame(runDrawJobs);
+}
+
+function cancelDraw(job: DrawJob): void {
+  queue.delete(job);
+}
 const PAD_PX = 4;
 const MARK_PX = 3;
 
@@ -47,20 +75,28 @@ interface Colours {
   readonly barLine: string;
 }
 
-/** The theme's colours as the browser resolved them (light-dark() included), read at draw time. */
+const COLOUR_VARS = {
+  track: '--track',
+  grid: '--grid',
+  laneLine: '--lane-line',
+  muted: '--muted',
+  ink: '--ink',
+  barLine: '--bar-line',
+} as const satisfies Record<keyof Colours, string>;
+
+/** The theme's colours as the browser resolved them (light-dark() included), read at draw time from the probe's children. */
 function readColours(probe: HTMLElement): Colours {
-  const get = (v: string, fallback: string): string => {
-    probe.style.color = fallback;
-    probe.style.color = `var(${v}, ${fallback})`;
-    return getComputedStyle(probe).color || fallback;
+  const read = (name: keyof Colours): string => {
+    const el = probe.querySelector(`[data-colour="${name}"]`);
+    return el ? getComputedStyle(el).color : '#888';
   };
   return {
-    track: get('--track', '#fbfcfd'),
-    grid: get('--grid', '#e4e8ee'),
-    laneLine: get('--lane-line', '#edf0f4'),
-    muted: get('--muted', '#4a5568'),
-    ink: get('--ink', '#14213d'),
-    barLine: get('--bar-line', 'rgba(0,0,0,0.45)'),
+    track: read('track'),
+    grid: read('grid'),
+    laneLine: read('laneLine'),
+    muted: read('muted'),
+    ink: read('ink'),
+    barLine: read('barLine'),
   };
 }
 
@@ -121,7 +157,6 @@ export function CanvasGantt({
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const probeRef = useRef<HTMLSpanElement | null>(null);
   const drawnRef = useRef<DrawnState>({ drawn: 0, bars: null, key: '' });
-  const frameRef = useRef<number | null>(null);
   const coloursRef = useRef<Colours | null>(null);
   const [asTable, setAsTable] = useState(false);
   const tableId = useId();
@@ -146,8 +181,7 @@ export function CanvasGantt({
     const heightPx = lanesPx + axisPx;
     const key = [width, heightPx, dpr, axisMs, lanes, theme, fontCss, labelsKey].join('|');
 
-    const frame = () => {
-      frameRef.current = null;
+    const frame: DrawJob = () => {
       const startedAt = performance.now();
       const plan = planDraw(drawnRef.current, bars, key, BARS_PER_FRAME);
       const { to } = plan;
@@ -171,13 +205,10 @@ export function CanvasGantt({
       drawnRef.current = { drawn: to, bars, key };
       // User timing, for tests and the bench: how long each frame's drawing took.
       performance.measure('canvas-gantt draw', { start: startedAt, detail: { bars: to - plan.from, full: plan.full } });
-      if (to < bars.length) frameRef.current = requestAnimationFrame(frame);
+      return to >= bars.length;
     };
-    frameRef.current ??= requestAnimationFrame(frame);
-    return () => {
-      if (frameRef.current !== null) cancelAnimationFrame(frameRef.current);
-      frameRef.current = null;
-    };
+    requestDraw(frame);
+    return () => cancelDraw(frame);
   }, [bars, axisMs, lanes, width, theme, labels, labelsKey]);
 
   const stats = useMemo(() => laneStats(bars, lanes, endMs), [bars, lanes, endMs]);
@@ -185,7 +216,11 @@ export function CanvasGantt({
 
   return (
     <div className="canvas-gantt" ref={setBox}>
-      <span ref={probeRef} className="canvas-gantt-probe" aria-hidden="true" />
+      <span ref={probeRef} className="canvas-gantt-probe" aria-hidden="true">
+        {Object.entries(COLOUR_VARS).map(([name, v]) => (
+          <span key={name} data-colour={name} style={{ color: `var(${v})` }} />
+        ))}
+      </span>
       <canvas ref={canvasRef} role="img" aria-label={ariaLabel} className="canvas-gantt-canvas">
         {ariaLabel}
       </canvas>

@@ -161,8 +161,8 @@ export function paintBars(bars: readonly GanttBar[], from: number, to: number, g
     if (!bar) continue;
     const tone = (((bar.tone ?? 0) % n) + n) % n;
     const b = barBox(bar, g);
-    const rawW = xOf(Math.max(bar.startMs, bar.endMs), g.axisMs, g.widthPx, g.x0) - b.x;
-    const thin = rawW <= 3;
+    // Too thin for a gap (see barBox): no clamping needed to tell.
+    const thin = g.axisMs > 0 ? ((bar.endMs - bar.startMs) / g.axisMs) * g.widthPx <= 3 : true;
     const list = byTone[tone] ?? [];
     const prev = last.get(bar.lane);
     const px = prev ? (list[prev.at] ?? 0) : 0;
