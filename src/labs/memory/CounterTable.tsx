@@ -63,41 +63,43 @@ export function CounterTable({
   readonly increments: number | null;
 }) {
   return (
-    <table className="memory-table" aria-label="Counter results">
-      <caption>
-        Counter results <span className="hint">(Time: from the start barrier to the last Worker’s end)</span>
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Variant</th>
-          <th scope="col">Expected</th>
-          <th scope="col">Final</th>
-          <th scope="col">Lost updates</th>
-          <th scope="col">Time (ms)</th>
-          <th scope="col">ns per increment</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => {
-          const c = cells(row);
-          const exp =
-            row.kind === 'done' || row.kind === 'stopped'
-              ? formatCount(expected(row.workers, row.increments))
-              : workers !== null && increments !== null
-                ? formatCount(expected(workers, increments))
-                : DASH;
-          return (
-            <tr key={row.variant} data-state={row.kind}>
-              <th scope="row">{VARIANT_NAMES[row.variant]}</th>
-              <td>{exp}</td>
-              <td>{c.final}</td>
-              <td>{c.lost}</td>
-              <td>{c.time}</td>
-              <td>{c.ns}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div className="memory-table-wrap">
+      <table className="memory-table" aria-label="Counter results">
+        <caption>
+          Counter results <span className="hint">(Time: from the start barrier to the last Worker’s end)</span>
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Variant</th>
+            <th scope="col">Expected</th>
+            <th scope="col">Final</th>
+            <th scope="col">Lost updates</th>
+            <th scope="col">Time (ms)</th>
+            <th scope="col">ns per increment</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const c = cells(row);
+            const exp =
+              row.kind === 'done' || row.kind === 'stopped'
+                ? formatCount(expected(row.workers, row.increments))
+                : workers !== null && increments !== null
+                  ? formatCount(expected(workers, increments))
+                  : DASH;
+            return (
+              <tr key={row.variant} data-state={row.kind}>
+                <th scope="row">{VARIANT_NAMES[row.variant]}</th>
+                <td>{exp}</td>
+                <td>{c.final}</td>
+                <td>{c.lost}</td>
+                <td>{c.time}</td>
+                <td>{c.ns}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

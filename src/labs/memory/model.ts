@@ -226,14 +226,20 @@ function noLockSentence(r: Finished): string {
 /** `3.24` → `3.2×`, `12.6` → `13×`. */
 const times = (x: number): string => `${x < 10 ? x.toFixed(1) : formatCount(Math.round(x))}×`;
 
-function exactSentence(r: Finished, name: string, than: Finished | undefined, thanName: string): string {
+/** The variants a time is compared with, nearest first: `[run, its name in "the … time"]`. */
+type Comparison = readonly [Finished | undefined, string];
+
+function exactSentence(r: Finished, name: string, comparisons: readonly Comparison[]): string {
   const lost = lostUpdates(r);
   const head =
     lost === 0
       ? `${name}: exact (${formatCount(r.final)}), ${formatNs(nsPerIncrement(r))} ns per increment`
       : `${name}: ${formatCount(lost)} updates lost — this should never happen; please report it`;
-  const ratio = than && than.timeMs > 0 ? `, ${times(r.timeMs / than.timeMs)} the ${thanName} time` : '';
-  return `${head}${ratio}.`;
+  const ratios = comparisons
+    .filter((c): c is readonly [Finished, string] => c[0] !== undefined && c[0].timeMs > 0)
+    .map(([than, thanName]) => `${times(r.timeMs / than.timeMs)} the ${thanName} time`);
+  const tail = ratios.length === 0 ? '' : `, ${ratios.join(' and ')}`;
+  return `${head}${tail}.`;
 }
 
 /**
@@ -251,10 +257,16 @@ export function whatHappened(outcomes: readonly Outcome[], repeats: Repeats | nu
     }
     if (o.variant === 'separate') sentences.push(separateSentence(o));
     else if (o.variant === 'nolock') sentences.push(noLockSentence(o));
-    else if (o.variant === 'atomics') sentences.push(exactSentence(o, 'Atomics', done.get('nolock'), 'no-lock'));
-    else {
+    else if (o.variant === 'atomics') {
+      sentences.push(
+        exactSentence(o, 'Atomics', [
+          [done.get('separate'), 'separate-memory'],
+          [done.get('nolock'), 'no-lock'],
+        ]),
+      );
+    } else {
       const than = done.get('atomics');
-      sentences.push(exactSentence(o, 'Lock', than ?? done.get('nolock'), than ? 'Atomics' : 'no-lock'));
+      sentences.push(exactSentence(o, 'Lock', [than ? [than, 'Atomics'] : [done.get('nolock'), 'no-lock']]));
     }
   }
   const s = repeats ? summarize(repeats.lost) : null;
