@@ -24,7 +24,8 @@ export function ganttName(v: RunView): string {
 export function ChunksPicture({ views }: { readonly views: readonly RunView[] }) {
   const laneLabel = useCallback((i: number) => `Worker ${i + 1}`, []);
   const started = views.filter((v) => v.elapsedMs !== null);
-  const axisMs = niceEnd(Math.max(1, ...started.map((v) => v.elapsedMs ?? 0)));
+  // A running strategy gets headroom, so the axis (and every Gantt on it) is redrawn a few times, not at every tick.
+  const axisMs = niceEnd(Math.max(1, ...started.map((v) => (v.elapsedMs ?? 0) * (v.running ? 1.5 : 1))));
   if (started.length === 0)
     return <p className="hint">Press Run: each strategy’s tasks appear here, one bar per task, lanes = Workers.</p>;
   return (
