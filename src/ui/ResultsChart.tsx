@@ -26,15 +26,15 @@ export default function ResultsChart({ rows }: { readonly rows: readonly ResultR
             <Bar
               dataKey="measured"
               name="Measured"
-              fill="#1d3557"
+              fill="var(--accent)"
               isAnimationActive={false}
               label={{ position: 'top', fontSize: 15, formatter: (v: unknown) => Number(v).toFixed(2) }}
             />
             <Bar
               dataKey="ideal"
               name="Ideal (model)"
-              fill="#dbe4f0"
-              stroke="#1d3557"
+              fill="var(--pressed)"
+              stroke="var(--accent)"
               strokeDasharray="5 3"
               strokeWidth={2}
               isAnimationActive={false}

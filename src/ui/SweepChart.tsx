@@ -58,14 +58,14 @@ export default function SweepChart({ points, counts, cores, serialFraction }: Pr
         />
         <ReferenceLine
           x={cores}
-          stroke="#b91c1c"
+          stroke="var(--error)"
           strokeWidth={2}
           label={{ value: `${cores} cores`, position: 'top', fill: '#b91c1c', fontSize: 15 }}
         />
         <Line
           dataKey="ideal"
           name="Ideal (model)"
-          stroke="#64748b"
+          stroke="var(--muted)"
           strokeDasharray="6 4"
           strokeWidth={2}
           dot={false}
@@ -86,7 +86,7 @@ export default function SweepChart({ points, counts, cores, serialFraction }: Pr
         <Line
           dataKey="measured"
           name="Measured"
-          stroke="#1d3557"
+          stroke="var(--accent)"
           strokeWidth={3}
           dot={{ r: 5 }}
           isAnimationActive={false}

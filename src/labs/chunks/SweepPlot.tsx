@@ -56,7 +56,7 @@ export default function SweepPlot({ data, sequentialMs, chunksizes }: Props) {
         {sequentialMs !== null && (
           <ReferenceLine
             y={sequentialMs}
-            stroke="#b91c1c"
+            stroke="var(--error)"
             strokeWidth={2}
             strokeDasharray="6 4"
             label={{
@@ -70,7 +70,7 @@ export default function SweepPlot({ data, sequentialMs, chunksizes }: Props) {
         <Line
           dataKey="wallMs"
           name="Pool wall-clock"
-          stroke="#1d3557"
+          stroke="var(--accent)"
           strokeWidth={3}
           dot={{ r: 5 }}
           isAnimationActive={false}
