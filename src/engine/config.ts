@@ -1,6 +1,13 @@
 import { isTaskKind, kindChoices, TASK_KINDS, type TaskKind } from './taskKinds';
 import { isTaskListError, parseTaskList } from './taskList';
-import { START_METHODS, STRATEGY_NAMES, type ResultOrder, type RunConfig, type StartMethod, type StrategyName } from './types';
+import {
+  START_METHODS,
+  STRATEGY_NAMES,
+  type ResultOrder,
+  type RunConfig,
+  type StartMethod,
+  type StrategyName,
+} from './types';
 
 /** Limits from CONTRACT.md. */
 export const LIMITS = {
@@ -12,16 +19,7 @@ export const LIMITS = {
   maxPredictionS: 3600,
 } as const;
 
-export type FieldName =
-  | 'tasks'
-  | 'kind'
-  | 'workers'
-  | 'strategies'
-  | 'order'
-  | 'repeat'
-  | 'fail'
-  | 'predict'
-  | 'start';
+export type FieldName = 'tasks' | 'kind' | 'workers' | 'strategies' | 'order' | 'repeat' | 'fail' | 'predict' | 'start';
 
 /** The label of each control; every alert starts with it. */
 export const FIELD_LABELS: Record<FieldName, string> = {
