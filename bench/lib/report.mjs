@@ -613,10 +613,10 @@ const REPRODUCE = `Every figure below comes from one \`npm run bench\` run, and 
 
 \`\`\`sh
 npm ci
-npm run bench             # ~8 min: builds, serves on :4180, prints these tables, writes bench/results/latest.json
+npm run bench             # ~7 min: builds, serves on :4180, prints these tables, writes bench/results/latest.json
 npm run bench -- --check  # same, and exits 1 if a budget in bench/budgets.json is missed
                           #   (3: none missed, but the machine was too busy to judge some)
-npm run bench -- --quick  # ~1.5 min smoke test (part of npm test); no budgets
+npm run bench -- --quick  # ~1 min smoke test (part of npm test); no budgets
 npm run bench -- --readme # also rewrites this section from the run (--render --readme: from latest.json)
 \`\`\`
 

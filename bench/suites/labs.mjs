@@ -462,6 +462,6 @@ function describe(r) {
   if (r.mandelbrot)
     return `: ${r.mandelbrot.rows.map((x) => `${x.strategy} ${x.wallMs.toFixed(0)} ms (${x.speedup.toFixed(2)}×)`).join(', ')}; checksums equal`;
   if (r.chunks)
-    return `: ${r.chunks.rows.map((x) => `${x.label} ${x.wallMs} ms`).join(', ')}${r.chunks.sweep ? `; sweep best: chunksize ${r.chunks.sweep.best.chunksize} ${r.chunks.sweep.best.wallMs} ms` : '; sweep: not in --quick'}; long tasks ${r.chunks.longTasksMs.map((x) => x.toFixed(0)).join(', ') || 'none'} ms`;
+    return `: ${r.chunks.rows.map((x) => `${x.label} ${x.wallMs} ms`).join(', ')}${r.chunks.sweep ? `; sweep best: chunksize ${r.chunks.sweep.best.chunksize} ${r.chunks.sweep.best.wallMs} ms` : '; sweep: not in --quick'}; long tasks: ${r.chunks.longTasksMs.length ? `${r.chunks.longTasksMs.map((x) => x.toFixed(0)).join(', ')} ms` : 'none'}`;
   return '';
 }
