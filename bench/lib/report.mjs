@@ -562,7 +562,7 @@ function labsSection(r) {
       rows.push([
         link,
         `${m.width}×${m.height}, ${m.iterations} iterations, ${m.workers} workers: wall-clock and speedup vs sequential (median of ${plural(m.runs, 'run')})`,
-        `${cell('Sequential', 'sequential')} · ${cell('Pool, static chunks', 'static')} · **${cell('Pool, dynamic', 'dynamic')}**: dynamic ${fmt(m.dynamicVsStatic, 2)}× static; checksums equal (\`${of('Sequential')?.checksum ?? '?'}\`)`,
+        `${cell('Sequential', 'sequential')} · ${cell('Pool, static chunks', 'static')} · **${cell('Pool, dynamic', 'dynamic')}**; static ÷ dynamic wall-clock ${fmt(m.dynamicVsStatic, 2)}×; checksums equal (\`${of('Sequential')?.checksum ?? '?'}\`)`,
       ]);
     }
     if (row.chunks) {

@@ -205,6 +205,7 @@ export interface LabMandelbrot {
   runs: number;
   rows: { strategy: string; wallMs: number; speedup: number; checksum: string }[];
   checksumsEqual: boolean;
+  /** Static chunks wall-clock ÷ dynamic wall-clock (> 1: dynamic hand-out is faster). */
   dynamicVsStatic: number;
 }
 
