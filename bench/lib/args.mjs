@@ -20,7 +20,7 @@ bench/results/latest.json. See bench/README.md for what each suite measures.
   --no-build  serve the bench's last build (node_modules/.cache/pp-bench/dist) as it is
   --port N    preview server port (default $BENCH_PORT or 4180)
   --readme    also replace the \`## Performance\` section of README.md with this report
-  --only a,b  run only these suites: bundle,cpython,start,dispatch,payload,fidelity,cpu,ui
+  --only a,b  run only these suites: bundle,cpython,startmethods,start,dispatch,payload,fidelity,cpu,ui,labs
   --render    measure nothing: re-render bench/results/latest.json (with --readme: into README.md)`;
 
 /**
