@@ -1,6 +1,7 @@
 import { lazy, Suspense, useId, useMemo, useState, type FormEvent } from 'react';
 import { ChartBoundary } from '../../ui/ChartBoundary';
 import { LabLayout } from '../LabLayout';
+import { LabActions } from '../LabActions';
 import { ChunksPicture } from './ChunksPicture';
 import { ChunksTable } from './ChunksTable';
 import {
@@ -148,14 +149,7 @@ export default function ChunksLab() {
           {e}.
         </p>
       ))}
-      <div className="actions">
-        <button type="submit" className="run" disabled={!canRun}>
-          Run
-        </button>
-        <button type="button" className="stop" disabled={status.kind !== 'running'} onClick={stop}>
-          Stop
-        </button>
-      </div>
+      <LabActions canRun={canRun} running={status.kind === 'running'} onStop={stop} />
       <button type="button" disabled={!canRun} onClick={() => valid && void runSweep(valid)}>
         Sweep chunksize
       </button>

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { LabLayout } from '../LabLayout';
+import { LabActions } from '../LabActions';
 import { MandelbrotGantts } from './MandelbrotGantts';
 import { MandelbrotImage } from './MandelbrotImage';
 import { MandelbrotTable } from './MandelbrotTable';
@@ -134,14 +135,7 @@ export default function MandelbrotLab() {
           </p>
         )}
       </fieldset>
-      <div className="actions">
-        <button type="submit" className="run" disabled={!canRun}>
-          Run
-        </button>
-        <button type="button" className="stop" disabled={!busy} onClick={stop}>
-          Stop
-        </button>
-      </div>
+      <LabActions canRun={canRun} running={busy} onStop={stop} />
       <p role="status" aria-label="Mandelbrot status" className={`status status-${statusClass(status)}`}>
         {statusText(status)}
       </p>

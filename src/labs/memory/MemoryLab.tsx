@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { LabLayout } from '../LabLayout';
+import { LabActions } from '../LabActions';
 import { CounterBars, type LiveCounter } from './CounterBars';
 import { CounterTable } from './CounterTable';
 import { LostHistogram } from './LostHistogram';
@@ -244,14 +245,7 @@ export default function MemoryLab() {
           {variantsError}
         </p>
       )}
-      <div className="actions">
-        <button type="submit" className="run" disabled={busy || invalid || variantsError !== null}>
-          Run
-        </button>
-        <button type="button" className="stop" disabled={!busy} onClick={stop}>
-          Stop
-        </button>
-      </div>
+      <LabActions canRun={!(busy || invalid || variantsError !== null)} running={busy} onStop={stop} />
       <button
         type="button"
         className="memory-repeat"

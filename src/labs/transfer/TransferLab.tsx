@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { LabLayout } from '../LabLayout';
+import { LabActions } from '../LabActions';
 import { sharedMemoryAvailable } from './echo';
 import { COUNTED_TRIPS, DEFAULT_SIZES_MB, METHODS, SIZES_MB, whatHappened, type Method } from './model';
 import { TRANSFER_PYTHON } from './python';
@@ -81,14 +82,7 @@ export default function TransferLab() {
           );
         })}
       </fieldset>
-      <div className="actions">
-        <button type="submit" className="run" disabled={!canRun}>
-          Run
-        </button>
-        <button type="button" className="stop" disabled={!running} onClick={stop}>
-          Stop
-        </button>
-      </div>
+      <LabActions canRun={canRun} running={running} onStop={stop} />
       <p role="status" aria-label="Transfer status" className={`status status-${statusClass(status)}`}>
         {statusText(status, rows.length, planned)}
       </p>
